@@ -1,0 +1,89 @@
+import { Decimal, roundTo } from './decimal';
+import { Form, totalFundRow } from './form';
+import { exactFundRate, scoreForRate } from './fundScore';
+import { NATIONAL, PROFILES, RuleProfile, Route, routeName } from './profiles';
+
+/** The printed fund numbers of one form, as the inference needs them. */
+interface Sample {
+  exact: Decimal;
+  weight: Decimal;
+  printedRate: Decimal | null;
+  printedScore: Decimal | null;
+}
+
+export interface ProfileChoice {
+  profile: RuleProfile;
+  auto: boolean;
+  /** Chinese: why auto chose it (how many printed numbers it reproduces). */
+  reason: string;
+}
+
+function samplesOf(forms: Form[]): Sample[] {
+  const out: Sample[] = [];
+  for (const form of forms) {
+    const row = totalFundRow(form);
+    if (!row || row.budget?.value.kind !== 'number' || row.actual?.value.kind !== 'number') continue;
+    const exact = exactFundRate(row.budget.value.value, row.actual.value.value);
+    if (exact === null) continue;
+    const rate = row.rate?.value.kind === 'number' ? row.rate.value : null;
+    const percentColumn = form.fund?.rateColumnIsPercent ?? false;
+    const printedRate = rate === null ? null : rate.percent || percentColumn || rate.shown.gt(1) ? rate.shown : rate.shown.times(100);
+    out.push({
+      exact,
+      weight: row.weight?.value.kind === 'number' ? row.weight.value.value : new Decimal(10),
+      printedRate,
+      printedScore: row.score?.value.kind === 'number' ? row.score.value.shown : null,
+    });
+  }
+  return out;
+}
+
+/**
+ * Infers from the printed numbers which rounding the author used (guide: `auto`): the
+ * 执行率 rounding that reproduces most printed rates, then the scoring route that
+ * reproduces most printed 资金得分. Ties go to the national default.
+ */
+export function inferProfile(forms: Form[]): ProfileChoice {
+  const samples = samplesOf(forms);
+  const rates = samples.filter((s) => s.printedRate !== null);
+  if (rates.length === 0) {
+    return { profile: NATIONAL, auto: true, reason: '表中没有可用于推断的执行率，使用全国通用规则' };
+  }
+  const count = (route: Route) => ({
+    rate: rates.filter((s) => roundTo(s.exact, 2, route.rateRounding).eq(s.printedRate!)).length,
+    score: samples.filter(
+      (s) => s.printedScore !== null && scoreForRate(s.exact, s.weight, { ...route, fullMarksThreshold: null }).eq(s.printedScore),
+    ).length,
+  });
+  let best: { route: Route; rate: number; score: number } | null = null;
+  for (const rateRounding of ['half-up', 'down', 'up'] as const) {
+    for (const scoreBase of ['exact', 'rounded'] as const) {
+      for (const scoreRounding of ['half-up', 'down', 'up'] as const) {
+        const route = { rateRounding, scoreBase, scoreRounding };
+        const c = count(route);
+        if (!best || c.rate > best.rate || (c.rate === best.rate && c.score > best.score)) best = { route, ...c };
+      }
+    }
+  }
+  const { route, rate, score } = best!;
+  const scored = samples.filter((s) => s.printedScore !== null).length;
+  const named = PROFILES.find(
+    (p) =>
+      p.fullMarksThreshold === null &&
+      p.fundInTotal === 'by-weights' &&
+      p.rateRounding === route.rateRounding &&
+      p.scoreBase === route.scoreBase &&
+      p.scoreRounding === route.scoreRounding,
+  );
+  const profile: RuleProfile = named ?? {
+    ...NATIONAL,
+    ...route,
+    id: 'auto',
+    name: routeName(route),
+  };
+  return {
+    profile,
+    auto: true,
+    reason: `自动识别：${routeName(route)}，可复现 ${rates.length} 个执行率中的 ${rate} 个、${scored} 个资金得分中的 ${score} 个`,
+  };
+}

@@ -1,0 +1,79 @@
+import { inferProfile, ProfileChoice } from './autoProfile';
+import { checkDeclarationFunds } from './checks/declaration';
+import { checkFields } from './checks/fields';
+import { checkFund, FundEvaluation } from './checks/fund';
+import { checkIndicators } from './checks/indicators';
+import { checkTotals, TotalsEvaluation } from './checks/totals';
+import { CheckContext } from './checks/context';
+import { Finding, findingsFor } from './findings';
+import { Form } from './form';
+import { Grid } from './grid';
+import { locateForms } from './locate';
+import { NATIONAL, profileById, RuleProfile } from './profiles';
+import { readForm } from './readForm';
+
+export interface FormResult {
+  form: Form;
+  fund: FundEvaluation | null;
+  totals: TotalsEvaluation | null;
+  findings: Finding[];
+}
+
+export interface WorkbookResult {
+  forms: FormResult[];
+  /** Every finding, in sheet and form order. */
+  findings: Finding[];
+  profile: ProfileChoice;
+}
+
+export interface CheckOptions {
+  /** `auto` (default) or a profile id such as `national` or `round-up`. */
+  profile?: string;
+}
+
+/** Finds and reads every form on a sheet. */
+export function findForms(grid: Grid): Form[] {
+  return locateForms(grid).map((region) => readForm(grid, region));
+}
+
+export function resolveProfile(id: string | undefined, forms: Form[]): ProfileChoice {
+  if (id === undefined || id === 'auto') return inferProfile(forms);
+  const profile = profileById(id);
+  if (!profile) throw new Error(`未知的规则：${id}`);
+  return { profile, auto: false, reason: `使用指定规则：${profile.name}` };
+}
+
+/** Checks one form under a profile. */
+export function checkForm(form: Form, profile: RuleProfile = NATIONAL): FormResult {
+  const { out, add } = findingsFor(form.sheet, form.id);
+  const ctx: CheckContext = { form, profile, add };
+  checkFields(ctx);
+  let fund: FundEvaluation | null = null;
+  let totals: TotalsEvaluation | null = null;
+  if (form.kind === 'self-eval') {
+    fund = checkFund(ctx);
+    checkIndicators(ctx, fund);
+    if (form.indicators.length > 0 || form.total) totals = checkTotals(ctx, fund);
+  } else {
+    checkDeclarationFunds(ctx);
+    checkIndicators(ctx, null);
+  }
+  return { form, fund, totals, findings: out };
+}
+
+/**
+ * Checks every form on every sheet of a workbook. With the `auto` profile, the rounding
+ * is inferred once from all the workbook's forms, since one author filled them.
+ */
+export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): WorkbookResult {
+  const forms = grids.flatMap(findForms);
+  const profile = resolveProfile(options.profile, forms);
+  const results = forms.map((f) => checkForm(f, profile.profile));
+  const findings = results.flatMap((r) => r.findings);
+  if (forms.length === 0) {
+    const { out, add } = findingsFor(grids[0]?.sheet ?? '', null);
+    add('NO_FORM_FOUND', 'A1', grids.length === 0 ? '工作簿中没有工作表' : '没有找到“财政项目支出绩效自评表”或“绩效目标申报表”，请确认表头文字');
+    findings.push(...out);
+  }
+  return { forms: results, findings, profile };
+}

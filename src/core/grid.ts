@@ -1,0 +1,101 @@
+/**
+ * The grid model every host hands to the engine: a rectangle of cells read from one
+ * sheet, with each cell's raw value, its displayed text and its number format.
+ */
+
+/** An Excel error value such as #DIV/0! or #N/A. */
+export interface CellError {
+  error: string;
+}
+
+export type CellValue = string | number | boolean | null | CellError;
+
+export interface Cell {
+  /** The stored value: a number for typed numbers, a string for text. */
+  value: CellValue;
+  /** The text as the sheet displays it (number format applied). */
+  text: string;
+  /** The number format, e.g. `0.00%` or `#,##0.00`; `General` or absent for text. */
+  format?: string;
+}
+
+export interface Grid {
+  /** The sheet's name. */
+  sheet: string;
+  /** Zero-based sheet row and column of `cells[0][0]` (a used range may not start at A1). */
+  top: number;
+  left: number;
+  /** Row-major cells; rows may be ragged, missing cells are empty. */
+  cells: (Cell | null | undefined)[][];
+}
+
+export const EMPTY_CELL: Cell = Object.freeze({ value: null, text: '' }) as Cell;
+
+export function isCellError(v: CellValue): v is CellError {
+  return typeof v === 'object' && v !== null && 'error' in v;
+}
+
+export function cellAt(grid: Grid, row: number, col: number): Cell {
+  return grid.cells[row]?.[col] ?? EMPTY_CELL;
+}
+
+/** The displayed text of a cell, trimmed. */
+export function textAt(grid: Grid, row: number, col: number): string {
+  return cellAt(grid, row, col).text.trim();
+}
+
+export function rowCount(grid: Grid): number {
+  return grid.cells.length;
+}
+
+export function colCount(grid: Grid): number {
+  let n = 0;
+  for (const row of grid.cells) if (row && row.length > n) n = row.length;
+  return n;
+}
+
+/** Column letters for a zero-based column index: 0 → A, 26 → AA. */
+export function columnName(col: number): string {
+  let name = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    name = String.fromCharCode(65 + m) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}
+
+/** Zero-based column index for column letters: A → 0. */
+export function columnIndex(name: string): number {
+  let n = 0;
+  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A1 address of a grid position (grid-relative row and column). */
+export function addressOf(grid: Grid, row: number, col: number): string {
+  return `${columnName(grid.left + col)}${grid.top + row + 1}`;
+}
+
+/** Parses `B12` into zero-based sheet row and column. */
+export function parseAddress(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new Error(`不是有效的单元格地址: ${a1}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/** A1 range for grid-relative bounds, inclusive. */
+export function rangeOf(grid: Grid, top: number, left: number, bottom: number, right: number): string {
+  return `${addressOf(grid, top, left)}:${addressOf(grid, bottom, right)}`;
+}
+
+/** Builds a grid of text cells, e.g. from a TSV file or a test table. */
+export function textGrid(sheet: string, rows: string[][], top = 0, left = 0): Grid {
+  return {
+    sheet,
+    top,
+    left,
+    cells: rows.map((row) => row.map((t) => (t === '' ? null : { value: t, text: t }))),
+  };
+}
