@@ -70,7 +70,7 @@ function checkScoredRow(ctx: CheckContext, ind: Indicator, fund: FundEvaluation 
     ctx.add(
       'SCORE_OUT_OF_BAND',
       scoreCell,
-      `指标${what}${judgement.reason}（指标值 ${ind.target.text}，实际 ${ind.actual.text}），得分应在 ${range} 之间，表中为 ${score.toFixed()}`,
+      `指标${what}${judgement.reason}（指标值 ${ind.target.text}，实际 ${ind.actual.text}），得分应${lo.eq(hi) ? `为 ${range}` : `在 ${range} 之间`}，表中为 ${score.toFixed()}`,
       range,
       score.toFixed(),
     );
@@ -80,11 +80,10 @@ function checkScoredRow(ctx: CheckContext, ind: Indicator, fund: FundEvaluation 
     if (byActual) {
       ctx.add('MISSING_DEVIATION_REASON', ind.reason.cell, `指标${what}按完成比例计分（${actual.text} × ${weight.toFixed()} = ${score.toFixed()}），目标已完成，偏差原因可不填`, null, null, 'info');
     } else {
-      ctx.add(
-        'MISSING_DEVIATION_REASON',
-        ind.reason.cell,
-        `指标${what}得分 ${score.toFixed()} 低于分值 ${weight.toFixed()}${judgement.attainment === 'missed' ? '（目标未完成）' : ''}，应填写偏差原因分析及改进措施`,
-      );
+      const why = score.lt(weight)
+        ? `得分 ${score.toFixed()} 低于分值 ${weight.toFixed()}${judgement.attainment === 'missed' ? '（目标未完成）' : ''}`
+        : `目标${judgement.attainment === 'partial' ? '部分达成' : '未完成'}（指标值 ${ind.target.text}，实际 ${ind.actual.text}）`;
+      ctx.add('MISSING_DEVIATION_REASON', ind.reason.cell, `指标${what}${why}，应填写偏差原因分析及改进措施`);
     }
   }
 }
