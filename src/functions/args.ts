@@ -1,0 +1,104 @@
+import { Decimal, decimalFromNumber } from '../core/decimal';
+import { profileById, PROFILES, RuleProfile, NATIONAL } from '../core/profiles';
+import { Measure, parseMeasure, readNumberText } from '../core/values';
+import { PerfError, passOn } from './perfError';
+
+/**
+ * Reading PERF.* arguments. Spreadsheets hand over what the cell holds: a number (a
+ * percent-formatted 84.13% arrives as 0.8413), text as typed ("1,000,000.00", "84.13%",
+ * "—"), or a blank as null or "" depending on the host. Whatever else arrives is refused
+ * with a message, never thrown.
+ */
+export type CellArg = number | string | boolean | null | undefined;
+export type RangeArg = CellArg | CellArg[] | CellArg[][];
+
+export type ArgNumber = { kind: 'blank' } | { kind: 'number'; value: Decimal; percent: boolean };
+
+export function readArgNumber(x: unknown, what: string): ArgNumber | PerfError {
+  if (x === null || x === undefined) return { kind: 'blank' };
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) return new PerfError('#NUM!', `${what}不是有效的数字`);
+    return { kind: 'number', value: decimalFromNumber(x), percent: false };
+  }
+  if (typeof x === 'boolean') return new PerfError('#VALUE!', `${what}应为数字，不能是逻辑值 ${x ? 'TRUE' : 'FALSE'}`);
+  if (typeof x !== 'string') return new PerfError('#VALUE!', `${what}应为数字`);
+  const r = readNumberText(x);
+  if (r.kind === 'empty') return { kind: 'blank' };
+  if (r.kind === 'error') return passOn(r.text, what);
+  if (r.kind === 'invalid') return new PerfError('#VALUE!', `${what}“${r.text}”不是数字`);
+  return { kind: 'number', value: r.value, percent: r.percent };
+}
+
+/** A number that is not a percent, such as an amount, 分值 or 得分; null when blank. */
+export function readPlainNumber(x: unknown, what: string): Decimal | null | PerfError {
+  const r = readArgNumber(x, what);
+  if (r instanceof PerfError) return r;
+  if (r.kind === 'blank') return null;
+  if (r.percent) return new PerfError('#VALUE!', `${what}“${String(x).trim()}”是百分数，应填写数字`);
+  return r.value;
+}
+
+/** 全年预算数 or 全年执行数: a number, not negative; null when blank. */
+export function readAmount(x: unknown, what: string): Decimal | null | PerfError {
+  const v = readPlainNumber(x, what);
+  if (v instanceof Decimal && v.isNegative()) return new PerfError('#NUM!', `${what}不能为负数（${v.toFixed()}）`);
+  return v;
+}
+
+/** 分值: a number, not negative; blank is refused unless the caller has a default. */
+export function readWeight(x: unknown, fallback: Decimal | null): Decimal | PerfError {
+  const v = readAmount(x, '分值');
+  if (v === null) return fallback ?? new PerfError('#VALUE!', '分值为空，请填写该指标的分值');
+  return v;
+}
+
+/** A rule profile id (national, round-up …); blank means the national default. */
+export function readProfile(x: unknown): RuleProfile | PerfError {
+  if (x === null || x === undefined || (typeof x === 'string' && x.trim() === '')) return NATIONAL;
+  const id = typeof x === 'string' ? x.trim().toLowerCase() : String(x);
+  const profile = profileById(id);
+  if (profile) return profile;
+  const known = PROFILES.map((p) => `${p.id}（${p.name}）`).join('、');
+  return new PerfError('#VALUE!', `未知的规则“${String(x)}”，可用的规则：${known}`);
+}
+
+function measureOf(x: unknown, what: string): Measure | PerfError {
+  if (x === null || x === undefined || typeof x === 'string' || typeof x === 'number') {
+    if (typeof x === 'number' && !Number.isFinite(x)) return new PerfError('#NUM!', `${what}不是有效的数字`);
+    return parseMeasure(x);
+  }
+  return new PerfError('#VALUE!', `${what}应为数值或文字`);
+}
+
+function isPercent(m: Measure): boolean {
+  return m.kind === 'quantity' && m.percent;
+}
+
+/**
+ * 年度指标值 and 实际完成值 of one indicator. A typed percent arrives as its fraction
+ * (96% as 0.96) with nothing to say it was a percent; when the other side is written as
+ * a percent, a bare number of at most 1 is read as that fraction.
+ */
+export function readMeasures(target: unknown, actual: unknown): { target: Measure; actual: Measure } | PerfError {
+  const t = measureOf(target, '年度指标值');
+  if (t instanceof PerfError) return t;
+  const a = measureOf(actual, '实际完成值');
+  if (a instanceof PerfError) return a;
+  const asFraction = (x: unknown, other: Measure) => typeof x === 'number' && isPercent(other) && Math.abs(x) <= 1;
+  return {
+    target: asFraction(target, a) ? parseMeasure(target as number, true) : t,
+    actual: asFraction(actual, t) ? parseMeasure(actual as number, true) : a,
+  };
+}
+
+/** The cells of a range argument, row by row; a single value is a 1×1 range. */
+export function rowsOf(x: RangeArg | unknown): unknown[][] {
+  if (!Array.isArray(x)) return [[x]];
+  if (x.every((row) => Array.isArray(row))) return x as unknown[][];
+  return [x];
+}
+
+/** A decimal as the closest double, for the cell. */
+export function toCellNumber(x: Decimal): number {
+  return Number(x.toString());
+}
