@@ -1,0 +1,69 @@
+import { PROFILES } from '../core/profiles';
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+export const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
+
+export interface CliOptions {
+  paths: string[];
+  profile: string;
+  format: OutputFormat;
+  outDir: string | null;
+}
+
+export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
+
+export function profileIds(): string[] {
+  return ['auto', ...PROFILES.map((p) => p.id)];
+}
+
+/** `--name value` and `--name=value` both work; `--` ends the options. */
+export function parseArgs(argv: string[]): ParsedArgs {
+  const options: CliOptions = { paths: [], profile: 'auto', format: 'table', outDir: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      options.paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') return { kind: 'help' };
+    if (arg === '-v' || arg === '--version') return { kind: 'version' };
+    if (!arg.startsWith('-') || arg === '-') {
+      options.paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    if (name !== '--profile' && name !== '--format' && name !== '--out-dir') {
+      return { kind: 'usage-error', message: `不认识的选项：${arg}（运行 perfcheck --help 查看用法）` };
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length) value = argv[++i];
+    if (value === undefined || value === '') return { kind: 'usage-error', message: `选项 ${name} 后面缺少取值` };
+    if (name === '--profile') {
+      if (!profileIds().includes(value)) {
+        return { kind: 'usage-error', message: `未知的规则：${value}。可用的规则有：\n${profileList()}` };
+      }
+      options.profile = value;
+    } else if (name === '--format') {
+      if (!(FORMATS as readonly string[]).includes(value)) {
+        return { kind: 'usage-error', message: `未知的输出格式：${value}。可用的格式有：${FORMATS.join('、')}` };
+      }
+      options.format = value as OutputFormat;
+    } else {
+      options.outDir = value;
+    }
+  }
+  if (options.paths.length === 0) {
+    return { kind: 'usage-error', message: '请指定要检查的文件或文件夹，例如：perfcheck 自评表.xlsx（运行 perfcheck --help 查看用法）' };
+  }
+  return { kind: 'run', options };
+}
+
+/** One line per profile id with its Chinese name, for --help and for a wrong --profile. */
+export function profileList(): string {
+  const lines = [`  auto            自动识别（默认）：从表中已填的执行率和资金得分推断舍入方式`];
+  for (const p of PROFILES) lines.push(`  ${p.id.padEnd(15)} ${p.name}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,37 @@
+import { profileList } from './args';
+
+export function helpText(): string {
+  return `perfcheck —— 检查财政项目支出绩效自评表（及绩效目标申报表）
+
+用法：
+  perfcheck 文件或文件夹... [--profile auto|规则] [--format table|json|csv] [--out-dir 文件夹]
+
+读取 .xlsx 工作簿和 .tsv/.txt 制表符分隔文本（UTF-8 或 GB18030 编码），
+文件夹会逐层查找其中的文件（跳过 Office 临时文件 ~$* 和本工具写出的 *.检查结果.xlsx）。
+同一个文件中的所有工作表作为一个工作簿检查。
+
+选项：
+  --profile 规则    计分舍入规则，默认 auto。可用的规则：
+${profileList()
+  .split('\n')
+  .map((l) => `  ${l}`)
+  .join('\n')}
+  --format 格式     输出格式：table（默认，中文列表）、json（一个 JSON 文档）、
+                    csv（每条问题一行，带 BOM，可直接用 Excel 打开）
+  --out-dir 文件夹  为每个文件写出带标注的副本：文件夹/<原文件名>.检查结果.xlsx
+                    （有问题的单元格标色并加批注，另加“检查结果”工作表）。
+                    原文件不会被修改；文件夹不存在时会自动创建。
+  -h, --help        显示本帮助
+  -v, --version     显示版本号
+
+退出状态：
+  0  没有发现错误（可能有警告或提示）
+  1  发现了错误（表格内容有问题，不是程序故障）
+  2  有文件无法读取、找不到文件，或命令用法有误
+
+示例：
+  perfcheck 青浦区2024绩效自评表.xlsx
+  perfcheck 自评表文件夹/ --format csv > 检查结果.csv
+  perfcheck 宝山区2022绩效自评表.xlsx --profile national --out-dir 检查结果/
+`;
+}

@@ -1,0 +1,56 @@
+import { SEVERITY_NAMES } from '../core/annotations';
+import { Finding } from '../core/findings';
+import { JsonFile, JsonReport } from '../core/report';
+
+/**
+ * The default output: per file the rule used and why, per form its 项目名称 and
+ * findings (severity, sheet!cell, message), then one summary line.
+ */
+export function tableOutput(report: JsonReport, copies: Map<string, string>, exitCode: number): string {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    lines.push(...fileBlock(file, copies.get(file.path)), '');
+  }
+  const { files, forms, errors, warnings, infos } = report.summary;
+  const unreadable = report.files.filter((f) => f.error !== undefined).length;
+  lines.push(
+    `合计：${files} 个文件，${forms} 张表；错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个` +
+      (unreadable > 0 ? `；${unreadable} 个文件无法读取` : ''),
+  );
+  if (exitCode === 1) lines.push('说明：退出状态 1 表示检查发现了错误（表格内容需要修改），不是程序运行失败。');
+  if (exitCode === 2) lines.push('说明：退出状态 2 表示有文件无法读取或无法写出，原因见上方；其余文件已照常检查。');
+  return lines.join('\n') + '\n';
+}
+
+function fileBlock(file: JsonFile, copy: string | undefined): string[] {
+  const lines = [`文件：${file.path}`];
+  if (file.error !== undefined) {
+    lines.push(`  无法读取：${file.error}`);
+    return lines;
+  }
+  if (file.profile) {
+    lines.push(`  规则：${file.profile.name}（${file.profile.auto ? '自动选择' : '命令行指定'}）`);
+    if (file.profile.auto) lines.push(`  依据：${file.profile.reason}`);
+  }
+  const loose = file.findings.filter((f) => f.form === null || !file.forms.some((form) => form.id === f.form));
+  for (const f of loose) lines.push(findingLine(f, '  '));
+  file.forms.forEach((form, i) => {
+    const kind = form.kind === 'declaration' ? '绩效目标申报表' : '绩效自评表';
+    lines.push(`  ${i + 1}. ${form.project ?? '（未填写项目名称）'}　[${kind}，${form.sheet}!${form.range}]`);
+    const findings = file.findings.filter((f) => f.form === form.id);
+    if (findings.length === 0) lines.push('      未发现问题');
+    for (const f of findings) lines.push(findingLine(f, '      '));
+  });
+  lines.push(`  本文件：${file.forms.length} 张表，${countLine(file.findings)}`);
+  if (copy) lines.push(`  带标注的副本：${copy}`);
+  return lines;
+}
+
+function findingLine(f: Finding, indent: string): string {
+  return `${indent}[${SEVERITY_NAMES[f.severity]}] ${f.sheet ? `${f.sheet}!` : ''}${f.cell}  ${f.message}（${f.code}）`;
+}
+
+function countLine(findings: Finding[]): string {
+  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  return `错误 ${n('error')} 个，警告 ${n('warning')} 个，提示 ${n('info')} 个`;
+}
