@@ -203,16 +203,16 @@ function placeScored(grid: Grid, r: number, filled: LabelCell[], cols: Indicator
     }
   }
   if (shift === null) {
-    // A row whose 得分 is blank or not a number still has its 分值 in place.
+    // A row with its 分值 or its 得分 blank (or not a number) still has the other in place.
     for (const s of [0, -1, 1]) {
       if (W + s < 0 || S + s > right) continue;
-      const scoreText = textAt(grid, r, S + s);
-      if (isNum(W + s) && nothingNumericAfter(S + s) && (scoreText === '' || !isNum(S + s))) {
-        const T = cols.target !== undefined ? cols.target + s : W + s - 2;
-        if (filled.some((f) => f.col < T) && filled.some((f) => f.col >= T && f.col < W + s)) {
-          shift = s;
-          break;
-        }
+      const T = cols.target !== undefined ? cols.target + s : W + s - 2;
+      const pair = [W + s, S + s];
+      const numeric = pair.filter(isNum).length;
+      const blankOrText = pair.filter((c) => textAt(grid, r, c) === '' || !isNum(c)).length;
+      if (numeric === 1 && blankOrText === 1 && nothingNumericAfter(S + s) && textAt(grid, r, T) !== '') {
+        shift = s;
+        break;
       }
     }
   }

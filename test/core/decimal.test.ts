@@ -41,7 +41,6 @@ describe('rounding matches Excel', () => {
     expect(roundTo(decimalFromNumber(8.435), 2, 'half-up').toFixed(2)).toBe('8.44');
     expect((1.005).toFixed(2)).toBe('1.00'); // the float trap: the double is 1.00499…
     expect(roundTo(decimalFromNumber(1.005), 2, 'half-up').toFixed(2)).toBe('1.01');
-    expect(Math.round(decimalFromNumber(8.435 * 100).toNumber()) / 100).toBe(8.44);
   });
 
   test('negative halves go away from zero', () => {
