@@ -55,11 +55,11 @@ export function readWeight(x: unknown, fallback: Decimal | null): Decimal | Perf
 /** A rule profile id (national, round-up …); blank means the national default. */
 export function readProfile(x: unknown): RuleProfile | PerfError {
   if (x === null || x === undefined || (typeof x === 'string' && x.trim() === '')) return NATIONAL;
-  const id = typeof x === 'string' ? x.trim().toLowerCase() : String(x);
-  const profile = profileById(id);
+  const profile = typeof x === 'string' ? profileById(x.trim().toLowerCase()) : undefined;
   if (profile) return profile;
-  const known = PROFILES.map((p) => `${p.id}（${p.name}）`).join('、');
-  return new PerfError('#VALUE!', `未知的规则“${String(x)}”，可用的规则：${known}`);
+  const known = PROFILES.map((p) => `${p.id}：${p.name}`).join('；');
+  const given = typeof x === 'string' ? `“${x}”` : '';
+  return new PerfError('#VALUE!', `未知的规则${given}，请填写以下规则名之一（带英文引号）。${known}`);
 }
 
 function measureOf(x: unknown, what: string): Measure | PerfError {

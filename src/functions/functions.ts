@@ -4,9 +4,10 @@ import { PerfError, PerfErrorCode } from './perfError';
 
 /**
  * The Excel entry of the PERF.* functions. Each one calls the host-free implementation
- * in perf.ts and turns its PerfError into Excel's own error value, message included
- * (Excel shows the message for #VALUE! and #N/A). custom-functions-metadata reads the
- * JSDoc below to write functions.json; functions.zh-CN.json carries the Chinese help.
+ * in perf.ts and turns its PerfError into Excel's own error value. Excel accepts a
+ * message only with #VALUE! and #N/A; #DIV/0! and #NUM! go without one.
+ * custom-functions-metadata reads the JSDoc below to write functions.json;
+ * functions.zh-CN.json carries the Chinese help.
  */
 
 const EXCEL_CODES: Record<PerfErrorCode, CustomFunctions.ErrorCode> = {
@@ -18,8 +19,10 @@ const EXCEL_CODES: Record<PerfErrorCode, CustomFunctions.ErrorCode> = {
 
 /** Excel's documented way to put an error with a message in the cell is to throw it. */
 function excel<T>(result: T | PerfError): T {
-  if (result instanceof PerfError) throw new CustomFunctions.Error(EXCEL_CODES[result.code], result.message);
-  return result;
+  if (!(result instanceof PerfError)) return result;
+  const code = EXCEL_CODES[result.code];
+  const withMessage = result.code === '#VALUE!' || result.code === '#N/A';
+  throw withMessage ? new CustomFunctions.Error(code, result.message) : new CustomFunctions.Error(code);
 }
 
 /**
