@@ -1,0 +1,709 @@
+/**
+ * A fake of the Office.js Excel API, following its semantics closely enough that the
+ * Excel host can be tested without Excel:
+ * - proxies queue commands; nothing reaches the workbook before `context.sync()`;
+ * - reading a property that was not loaded and synced throws PropertyNotLoaded, and
+ *   loaded values are those of the moment of the sync;
+ * - commands run in order at sync; a failing one (a write to a protected sheet, a
+ *   missing sheet) rejects the sync, and the commands before it stay applied, as in Excel;
+ * - `connectionLost` makes every sync reject before anything is applied;
+ * - requirement sets are switchable; syncs are counted;
+ * - the workbook state is plain data, so `save()`/`open()` simulate closing and reopening.
+ */
+import { Cell, CellValue, columnName, Grid, isCellError, parseAddress } from '../../../src/core/grid';
+import { ExcelApi } from '../../../src/hosts/excel/excelApi';
+
+export interface FakeFill {
+  color: string;
+  pattern: string | null;
+  patternColor: string | null;
+  tintAndShade: number | null;
+  patternTintAndShade: number | null;
+}
+
+/** What Excel reports for a cell with no fill: white, but no tint (OfficeDev/office-js#4900). */
+export const NO_FILL: FakeFill = { color: '#FFFFFF', pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null };
+
+export function solidFill(color: string): FakeFill {
+  return { color, pattern: 'Solid', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
+}
+
+export interface FakeCell {
+  value: string | number | boolean | null;
+  error?: string;
+  text?: string;
+  format?: string;
+  fill?: FakeFill;
+  note?: string | null;
+  comment?: { content: string; author: string } | null;
+  hyperlink?: { documentReference?: string; textToDisplay?: string } | null;
+  bold?: boolean;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: boolean;
+  /** Keyed `row,col`, zero-based. */
+  cells: Record<string, FakeCell>;
+  frozenRows?: number;
+}
+
+export interface FakeWorkbookState {
+  sheets: FakeSheet[];
+  active: string;
+  selection: { sheet: string; address: string } | null;
+  structureProtected: boolean;
+}
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+export class OfficeError extends Error {
+  name = 'RichApi.Error';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Area {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+function parseArea(address: string): Area {
+  const [a, b] = address.split(':');
+  const p = parseAddress(a);
+  const q = b ? parseAddress(b) : p;
+  return { row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
+}
+
+function areaAddress(a: Area): string {
+  const first = `${columnName(a.col)}${a.row + 1}`;
+  return a.rows === 1 && a.cols === 1 ? first : `${first}:${columnName(a.col + a.cols - 1)}${a.row + a.rows}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export class FakeExcel {
+  syncs = 0;
+  connectionLost = false;
+  /** Highest ExcelApi version the fake host supports. */
+  excelApi = '1.18';
+  state: FakeWorkbookState;
+
+  constructor(state?: FakeWorkbookState) {
+    this.state = state ?? { sheets: [], active: '', selection: null, structureProtected: false };
+  }
+
+  /** Builds a workbook from grids (e.g. a fixture read with readXlsx). */
+  static fromGrids(grids: Grid[]): FakeExcel {
+    const fake = new FakeExcel();
+    for (const g of grids) fake.addSheet(g.sheet, g);
+    return fake;
+  }
+
+  addSheet(name: string, grid?: Grid): FakeSheet {
+    const sheet: FakeSheet = { name, visibility: 'Visible', protected: false, cells: {} };
+    grid?.cells.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (cell) sheet.cells[`${grid.top + r},${grid.left + c}`] = fakeCellOf(cell);
+      }),
+    );
+    this.state.sheets.push(sheet);
+    if (!this.state.active) this.state.active = name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.state.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** The stored cell (created empty when absent) — for arranging and asserting. */
+  cell(sheet: string, address: string): FakeCell {
+    const { row, col } = parseAddress(address);
+    const cells = this.sheet(sheet).cells;
+    return (cells[`${row},${col}`] ??= { value: null });
+  }
+
+  /** The whole workbook as a file would keep it. */
+  save(): string {
+    return JSON.stringify(this.state);
+  }
+
+  static open(saved: string): FakeExcel {
+    return new FakeExcel(JSON.parse(saved) as FakeWorkbookState);
+  }
+
+  api(): ExcelApi {
+    return {
+      run: async (batch) => batch(new FakeContext(this) as unknown as Excel.RequestContext),
+      isSetSupported: (name, version) => name === 'ExcelApi' && compareVersions(version, this.excelApi) <= 0,
+    };
+  }
+}
+
+function compareVersions(a: string, b: string): number {
+  const [a1, a2] = a.split('.').map(Number);
+  const [b1, b2] = b.split('.').map(Number);
+  return a1 - b1 || a2 - b2;
+}
+
+function fakeCellOf(cell: Cell): FakeCell {
+  const v: CellValue = cell.value;
+  if (isCellError(v)) return { value: null, error: v.error, text: cell.text, format: cell.format };
+  return { value: v, text: cell.text, format: cell.format };
+}
+
+type Command = () => void;
+
+class FakeContext {
+  readonly workbook: FakeWorkbook;
+  private queue: Command[] = [];
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  enqueue(command: Command): void {
+    this.queue.push(command);
+  }
+  async sync(): Promise<void> {
+    this.excel.syncs++;
+    const commands = this.queue;
+    this.queue = [];
+    if (this.excel.connectionLost) throw new OfficeError('ConnectionFailure', 'The connection to Excel was lost.');
+    for (const command of commands) command();
+  }
+  get state(): FakeWorkbookState {
+    return this.excel.state;
+  }
+}
+
+/** Base of every proxy: properties readable only once loaded and synced. */
+class ClientObject {
+  private loaded = new Map<string, unknown>();
+  private nullObject: boolean | undefined;
+  constructor(readonly context: FakeContext) {}
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop))
+      throw new OfficeError('PropertyNotLoaded', `The property '${prop}' is not available. Call load and context.sync() before reading it.`);
+    return this.loaded.get(prop) as T;
+  }
+  /** At sync: records a value as loaded. */
+  setLoaded(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+  }
+  setNull(isNull: boolean): void {
+    this.nullObject = isNull;
+  }
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw new OfficeError('PropertyNotLoaded', 'isNullObject is only known after load and sync.');
+    return this.nullObject;
+  }
+}
+
+function splitProps(props: string | string[]): string[] {
+  return (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter(Boolean);
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly protection: FakeProtection;
+  readonly comments: FakeCommentCollection;
+  constructor(readonly context: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.protection = new FakeProtection(context, () => context.state.structureProtected);
+    this.comments = new FakeCommentCollection(context);
+  }
+}
+
+class FakeProtection extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly value: () => boolean,
+  ) {
+    super(context);
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  load(_props: string): this {
+    this.context.enqueue(() => this.setLoaded('protected', this.value()));
+    return this;
+  }
+  loadNow(): void {
+    this.setLoaded('protected', this.value());
+  }
+}
+
+type SheetResolver = () => FakeSheet | null;
+
+class FakeWorksheetCollection extends ClientObject {
+  private loadedItems: FakeWorksheet[] | undefined;
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.loadedItems;
+  }
+  private finder(name: string): SheetResolver {
+    return () => this.context.state.sheets.find((s) => s.name === name) ?? null;
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, this.finder(name), false, name);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, this.finder(name), true, name);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.state.sheets.find((s) => s.name === this.context.state.active) ?? null, false, '(active)');
+  }
+  add(name: string): FakeWorksheet {
+    this.context.enqueue(() => {
+      const state = this.context.state;
+      if (state.structureProtected) throw new OfficeError('AccessDenied', 'The workbook structure is protected.');
+      if (state.sheets.some((s) => s.name === name)) throw new OfficeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
+      state.sheets.push({ name, visibility: 'Visible', protected: false, cells: {} });
+    });
+    return this.getItem(name);
+  }
+  load(props: string): this {
+    const paths = splitProps(props).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      this.loadedItems = this.context.state.sheets.map((s) => {
+        const ws = this.getItem(s.name);
+        ws.loadNow(paths);
+        return ws;
+      });
+    });
+    return this;
+  }
+}
+
+class FakeWorksheet extends ClientObject {
+  readonly protection: FakeProtection;
+  readonly notes: FakeNoteCollection;
+  readonly freezePanes: { freezeRows(n: number): void };
+  constructor(
+    context: FakeContext,
+    readonly resolveOrNull: SheetResolver,
+    readonly orNull: boolean,
+    private readonly label: string,
+  ) {
+    super(context);
+    this.protection = new FakeProtection(context, () => this.resolve().protected);
+    this.notes = new FakeNoteCollection(context, this);
+    this.freezePanes = { freezeRows: (n) => this.write(() => void (this.resolve().frozenRows = n)) };
+  }
+  /** The sheet at sync time; a missing one fails the command, as getItem does in Excel. */
+  resolve(): FakeSheet {
+    const s = this.resolveOrNull();
+    if (!s) throw new OfficeError('ItemNotFound', `The worksheet '${this.label}' does not exist.`);
+    return s;
+  }
+  /** A write command: rejected on a protected sheet. */
+  write(apply: (sheet: FakeSheet) => void): void {
+    this.context.enqueue(() => {
+      const sheet = this.resolve();
+      if (sheet.protected) throw new OfficeError('AccessDenied', `The sheet '${sheet.name}' is protected.`);
+      apply(sheet);
+    });
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  get visibility(): string {
+    return this.read('visibility');
+  }
+  set visibility(v: string) {
+    this.context.enqueue(() => void (this.resolve().visibility = v as FakeSheet['visibility']));
+  }
+  loadNow(paths: string[]): void {
+    const sheet = this.resolveOrNull();
+    this.setNull(sheet === null);
+    if (!sheet) {
+      if (!this.orNull) throw new OfficeError('ItemNotFound', `The worksheet '${this.label}' does not exist.`);
+      return;
+    }
+    for (const p of paths) {
+      if (p === 'name') this.setLoaded('name', sheet.name);
+      else if (p === 'visibility') this.setLoaded('visibility', sheet.visibility);
+      else if (p === 'protection/protected') this.protection.loadNow();
+    }
+  }
+  load(props = 'name'): this {
+    const paths = splitProps(props);
+    this.context.enqueue(() => this.loadNow(paths));
+    return this;
+  }
+  activate(): void {
+    this.context.enqueue(() => {
+      const sheet = this.resolve();
+      if (sheet.visibility !== 'Visible') throw new OfficeError('InvalidOperation', 'A hidden sheet cannot be activated.');
+      this.context.state.active = sheet.name;
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const sheet = this.resolve();
+      if (sheet.visibility === 'VeryHidden') throw new OfficeError('InvalidOperation', 'A VeryHidden sheet cannot be deleted.');
+      const state = this.context.state;
+      state.sheets = state.sheets.filter((s) => s !== sheet);
+      if (state.active === sheet.name) state.active = state.sheets[0]?.name ?? '';
+    });
+  }
+  getRange(address?: string): FakeRange {
+    const area = address ? parseArea(address) : { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
+    return new FakeRange(this.context, this, () => area, false);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.context, this, () => ({ row, col, rows, cols }), false);
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      this,
+      () => {
+        const sheet = this.resolveOrNull();
+        if (!sheet) return null;
+        let top = Infinity,
+          left = Infinity,
+          bottom = -1,
+          right = -1;
+        for (const [key, cell] of Object.entries(sheet.cells)) {
+          const used = cell.value !== null || cell.error !== undefined || (!valuesOnly && (cell.fill || cell.format));
+          if (!used) continue;
+          const [r, c] = key.split(',').map(Number);
+          top = Math.min(top, r);
+          left = Math.min(left, c);
+          bottom = Math.max(bottom, r);
+          right = Math.max(right, c);
+        }
+        return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+      },
+      true,
+    );
+  }
+}
+
+class FakeRange extends ClientObject {
+  readonly format: { fill: FakeFillProxy; font: { bold: boolean }; autofitColumns(): void };
+  constructor(
+    context: FakeContext,
+    readonly sheet: FakeWorksheet,
+    private readonly area: () => Area | null,
+    private readonly orNull: boolean,
+  ) {
+    super(context);
+    const range = this;
+    this.format = {
+      fill: new FakeFillProxy(context, this),
+      font: {
+        set bold(b: boolean) {
+          range.eachCell((cell) => void (cell.bold = b));
+        },
+        get bold(): boolean {
+          throw new OfficeError('PropertyNotLoaded', 'font.bold not loaded');
+        },
+      },
+      autofitColumns: () => this.sheet.write(() => undefined),
+    };
+  }
+  /** The area at sync time; null when the range is a null object. */
+  resolveArea(): Area | null {
+    // A range of a null-object sheet is a null object too; of a missing getItem sheet, an error.
+    if (!this.sheet.resolveOrNull()) {
+      if (this.sheet.orNull) return null;
+      this.sheet.resolve();
+    }
+    const area = this.area();
+    if (!area && !this.orNull) throw new OfficeError('ItemNotFound', 'The range does not exist.');
+    return area;
+  }
+  /** A write to every cell of the range (created when absent). */
+  eachCell(apply: (cell: FakeCell, r: number, c: number) => void): void {
+    this.sheet.write((sheet) => {
+      const area = this.resolveArea()!;
+      for (let r = 0; r < area.rows; r++)
+        for (let c = 0; c < area.cols; c++) apply((sheet.cells[`${area.row + r},${area.col + c}`] ??= { value: null }), r, c);
+    });
+  }
+  load(props: string | string[]): this {
+    const names = splitProps(props);
+    this.context.enqueue(() => {
+      const area = this.resolveArea();
+      this.setNull(area === null);
+      if (!area) return;
+      const sheet = this.sheet.resolve();
+      const grid = (f: (cell: FakeCell | undefined) => unknown) =>
+        Array.from({ length: area.rows }, (_, r) => Array.from({ length: area.cols }, (_, c) => f(sheet.cells[`${area.row + r},${area.col + c}`])));
+      for (const p of names) {
+        if (p === 'rowIndex') this.setLoaded(p, area.row);
+        else if (p === 'columnIndex') this.setLoaded(p, area.col);
+        else if (p === 'rowCount') this.setLoaded(p, area.rows);
+        else if (p === 'columnCount') this.setLoaded(p, area.cols);
+        else if (p === 'address') this.setLoaded(p, `${quoteSheet(sheet.name)}!${areaAddress(area)}`);
+        else if (p === 'values') this.setLoaded(p, grid((c) => (c?.error ?? c?.value ?? '')));
+        else if (p === 'text') this.setLoaded(p, grid((c) => (c?.error ?? c?.text ?? (c?.value === null || c?.value === undefined ? '' : String(c.value)))));
+        else if (p === 'numberFormat') this.setLoaded(p, grid((c) => c?.format ?? 'General'));
+        else if (p === 'valueTypes') this.setLoaded(p, grid(valueType));
+        else throw new Error(`fake: cannot load ${p}`);
+      }
+    });
+    return this;
+  }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  set values(v: unknown[][]) {
+    this.eachCell((cell, r, c) => {
+      const value = v[r][c];
+      cell.value = value === '' ? null : (value as FakeCell['value']);
+      delete cell.error;
+      delete cell.text;
+    });
+  }
+  get text(): string[][] {
+    return this.read('text');
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.eachCell((cell, r, c) => void (cell.format = String(v[r][c])));
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
+    this.eachCell((cell) => void (cell.hyperlink = link));
+  }
+  clear(): void {
+    this.sheet.write((sheet) => {
+      const area = this.resolveArea()!;
+      for (const key of Object.keys(sheet.cells)) {
+        const [r, c] = key.split(',').map(Number);
+        if (r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols) delete sheet.cells[key];
+      }
+    });
+  }
+  select(): void {
+    this.context.enqueue(() => {
+      const sheet = this.sheet.resolve();
+      if (this.context.state.active !== sheet.name) throw new OfficeError('InvalidSelection', 'Only cells on the active sheet can be selected.');
+      this.context.state.selection = { sheet: sheet.name, address: areaAddress(this.resolveArea()!) };
+    });
+  }
+}
+
+function valueType(c: FakeCell | undefined): string {
+  if (!c) return 'Empty';
+  if (c.error !== undefined) return 'Error';
+  if (c.value === null) return 'Empty';
+  if (typeof c.value === 'number') return 'Double';
+  if (typeof c.value === 'boolean') return 'Boolean';
+  return c.value === '' ? 'Empty' : 'String';
+}
+
+const FILL_KEYS = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const;
+
+class FakeFillProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+    for (const key of FILL_KEYS) {
+      Object.defineProperty(this, key, {
+        get: () => this.read(key),
+        set: (v: unknown) =>
+          this.range.eachCell((cell) => {
+            const fill = { ...(cell.fill ?? NO_FILL) };
+            (fill as Record<string, unknown>)[key] = v;
+            // Giving a colour to a cell with no fill makes it a solid fill, as Excel does.
+            if (key === 'color' && fill.tintAndShade === null) Object.assign(fill, { pattern: 'Solid', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
+            cell.fill = fill;
+          }),
+      });
+    }
+  }
+  load(props: string): this {
+    const names = splitProps(props);
+    this.context.enqueue(() => {
+      const area = this.range.resolveArea()!;
+      const sheet = this.range.sheet.resolve();
+      if (area.rows !== 1 || area.cols !== 1) throw new Error('fake: fills are loaded one cell at a time');
+      const fill = sheet.cells[`${area.row},${area.col}`]?.fill ?? NO_FILL;
+      for (const n of names) this.setLoaded(n, fill[n as keyof FakeFill]);
+    });
+    return this;
+  }
+  clear(): void {
+    this.range.eachCell((cell) => void delete cell.fill);
+  }
+}
+
+class FakeNoteCollection {
+  constructor(
+    readonly context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {}
+  getItemOrNullObject(address: string): FakeNote {
+    return new FakeNote(this.context, this.sheet, address, true);
+  }
+  getItem(address: string): FakeNote {
+    return new FakeNote(this.context, this.sheet, address, false);
+  }
+  add(address: string, content: string): FakeNote {
+    this.requireApi();
+    this.sheet.write((sheet) => {
+      const { row, col } = parseAddress(address);
+      const cell = (sheet.cells[`${row},${col}`] ??= { value: null });
+      if (cell.note != null) throw new OfficeError('InvalidArgument', `The cell ${address} already has a note.`);
+      if (cell.comment) throw new OfficeError('InvalidOperation', `The cell ${address} has a comment thread.`);
+      cell.note = content;
+    });
+    return this.getItem(address);
+  }
+  requireApi(): void {
+    if (compareVersions(this.context.excel.excelApi, '1.18') < 0) throw new OfficeError('ApiNotFound', 'Notes need ExcelApi 1.18.');
+  }
+}
+
+class FakeNote extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+    private readonly address: string,
+    private readonly orNull: boolean,
+  ) {
+    super(context);
+  }
+  private cellAt(sheet: FakeSheet): FakeCell | null {
+    const { row, col } = parseAddress(this.address);
+    const cell = sheet.cells[`${row},${col}`];
+    return cell && cell.note != null ? cell : null;
+  }
+  private resolveCell(sheet: FakeSheet): FakeCell {
+    const cell = this.cellAt(sheet);
+    if (!cell) throw new OfficeError('ItemNotFound', `No note at ${this.address}.`);
+    return cell;
+  }
+  load(_props: string): this {
+    this.context.enqueue(() => {
+      const cell = this.cellAt(this.sheet.resolve());
+      if (!cell && !this.orNull) throw new OfficeError('ItemNotFound', `No note at ${this.address}.`);
+      this.setNull(cell === null);
+      if (cell) this.setLoaded('content', cell.note);
+    });
+    return this;
+  }
+  get content(): string {
+    return this.read('content');
+  }
+  set content(text: string) {
+    this.sheet.write((sheet) => void (this.resolveCell(sheet).note = text));
+  }
+  delete(): void {
+    this.sheet.write((sheet) => void (this.resolveCell(sheet).note = null));
+  }
+}
+
+class FakeCommentCollection extends ClientObject {
+  private loadedItems: FakeComment[] | undefined;
+  get items(): FakeComment[] {
+    if (!this.loadedItems) throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.loadedItems;
+  }
+  requireApi(): void {
+    if (compareVersions(this.context.excel.excelApi, '1.10') < 0) throw new OfficeError('ApiNotFound', 'Comments need ExcelApi 1.10.');
+  }
+  load(_props: string): this {
+    this.requireApi();
+    this.context.enqueue(() => {
+      const items: FakeComment[] = [];
+      for (const sheet of this.context.state.sheets)
+        for (const [key, cell] of Object.entries(sheet.cells)) {
+          if (!cell.comment) continue;
+          const [row, col] = key.split(',').map(Number);
+          const c = new FakeComment(this.context, sheet.name, `${columnName(col)}${row + 1}`);
+          c.setLoaded('content', cell.comment.content);
+          items.push(c);
+        }
+      this.loadedItems = items;
+    });
+    return this;
+  }
+  add(address: string, content: string): FakeComment {
+    this.requireApi();
+    const bang = address.lastIndexOf('!');
+    let sheetName = address.slice(0, bang);
+    if (sheetName.startsWith("'")) sheetName = sheetName.slice(1, -1).replace(/''/g, "'");
+    const cellAddress = address.slice(bang + 1);
+    const ws = new FakeWorksheetCollection(this.context).getItem(sheetName);
+    ws.write((sheet) => {
+      const { row, col } = parseAddress(cellAddress);
+      const cell = (sheet.cells[`${row},${col}`] ??= { value: null });
+      if (cell.comment || cell.note != null) throw new OfficeError('InvalidOperation', `The cell ${address} already has a comment or note.`);
+      cell.comment = { content, author: 'PerfCheck' };
+    });
+    return new FakeComment(this.context, sheetName, cellAddress);
+  }
+}
+
+class FakeComment extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheetName: string,
+    private readonly address: string,
+  ) {
+    super(context);
+  }
+  private ws(): FakeWorksheet {
+    return new FakeWorksheetCollection(this.context).getItem(this.sheetName);
+  }
+  get content(): string {
+    return this.read('content');
+  }
+  set content(text: string) {
+    this.ws().write((sheet) => {
+      const { row, col } = parseAddress(this.address);
+      const cell = sheet.cells[`${row},${col}`];
+      if (!cell?.comment) throw new OfficeError('ItemNotFound', 'The comment no longer exists.');
+      cell.comment.content = text;
+    });
+  }
+  getLocation(): FakeRange {
+    return this.ws().getRange(this.address);
+  }
+  delete(): void {
+    this.ws().write((sheet) => {
+      const { row, col } = parseAddress(this.address);
+      const cell = sheet.cells[`${row},${col}`];
+      if (!cell?.comment) throw new OfficeError('ItemNotFound', 'The comment no longer exists.');
+      cell.comment = null;
+    });
+  }
+}
