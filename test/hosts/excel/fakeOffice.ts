@@ -180,7 +180,14 @@ class FakeContext {
     const commands = this.queue;
     this.queue = [];
     if (this.excel.connectionLost) throw new OfficeError('ConnectionFailure', 'The connection to Excel was lost.');
-    for (const command of commands) command();
+    try {
+      for (const command of commands) command();
+    } finally {
+      // A cell with nothing in it is not stored, in Excel as here.
+      for (const sheet of this.excel.state.sheets)
+        for (const [key, cell] of Object.entries(sheet.cells))
+          if (Object.entries(cell).every(([k, v]) => (k === 'value' ? v === null : v === undefined))) delete sheet.cells[key];
+    }
   }
   get state(): FakeWorkbookState {
     return this.excel.state;
@@ -260,7 +267,10 @@ class FakeWorksheetCollection extends ClientObject {
     return new FakeWorksheet(this.context, this.finder(name), false, name);
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, this.finder(name), true, name);
+    const ws = new FakeWorksheet(this.context, this.finder(name), true, name);
+    // Like Office.js, whether an *OrNullObject result is null is known after the sync, loaded or not.
+    this.context.enqueue(() => ws.setNull(ws.resolveOrNull() === null));
+    return ws;
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.state.sheets.find((s) => s.name === this.context.state.active) ?? null, false, '(active)');
@@ -627,7 +637,7 @@ class FakeNote extends ClientObject {
     this.sheet.write((sheet) => void (this.resolveCell(sheet).note = text));
   }
   delete(): void {
-    this.sheet.write((sheet) => void (this.resolveCell(sheet).note = null));
+    this.sheet.write((sheet) => void delete this.resolveCell(sheet).note);
   }
 }
 
@@ -703,7 +713,7 @@ class FakeComment extends ClientObject {
       const { row, col } = parseAddress(this.address);
       const cell = sheet.cells[`${row},${col}`];
       if (!cell?.comment) throw new OfficeError('ItemNotFound', 'The comment no longer exists.');
-      cell.comment = null;
+      delete cell.comment;
     });
   }
 }
