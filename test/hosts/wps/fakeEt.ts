@@ -1,0 +1,622 @@
+import { Grid, isCellError, parseAddress } from '../../../src/core/grid';
+
+/**
+ * A fake of the WPS 表格 (ET) object model that behaves like WPS where PerfCheck relies
+ * on it: synchronous calls; parameterized members are methods (`Range(a1)`, `Item(r, c)`,
+ * `Worksheets.Item(x)`); `Value2` is a 2-D array for a multi-cell range and a scalar for
+ * one cell, with errors as COM error numbers; colours are BGR; "no fill" reads as
+ * colour 0xFFFFFF with pattern and colour index xlNone, a white fill as 0xFFFFFF solid;
+ * comments; protected sheets refuse every write; `Worksheets.Add` activates the new
+ * sheet; very hidden sheets. Every member access is logged, and a workbook can be
+ * saved (serialized) and reopened.
+ */
+
+const XL_NONE = -4142;
+const XL_SOLID = 1;
+const WHITE = 0xffffff;
+/** Excel's COM error numbers: 0x800A0000 + xlErr code. */
+const ERROR_CODES: Record<string, number> = {
+  '#NULL!': -2146826288,
+  '#DIV/0!': -2146826281,
+  '#VALUE!': -2146826273,
+  '#REF!': -2146826265,
+  '#NAME?': -2146826259,
+  '#NUM!': -2146826252,
+  '#N/A': -2146826246,
+};
+
+/** How this build returns multi-cell `Text` and `NumberFormat`. */
+export interface Build {
+  /** `matrix`: a 2-D array; `first`: the first cell's text; `null`: null. */
+  text: 'matrix' | 'first' | 'null';
+  /** `matrix`: a 2-D array; `vba`: one string when uniform, null when mixed. */
+  numberFormat: 'matrix' | 'vba';
+}
+
+export const DEFAULT_BUILD: Build = { text: 'first', numberFormat: 'matrix' };
+
+export interface CellData {
+  value: string | number | boolean | null;
+  /** What the cell displays, as WPS would; set by the loader, or String(value). */
+  text: string;
+  format: string;
+  color: number;
+  pattern: number;
+  colorIndex: number;
+  comment: { text: string; author: string } | null;
+}
+
+interface SheetData {
+  name: string;
+  visible: number;
+  protect: boolean;
+  cells: Record<string, CellData>;
+  links: { anchor: string; subAddress: string; text: string }[];
+}
+
+interface BookData {
+  sheets: SheetData[];
+  active: number;
+  protectStructure: boolean;
+}
+
+export interface Call {
+  member: string;
+  kind: 'get' | 'set' | 'call';
+  /** Cells in the range, for Range members. */
+  size: number;
+}
+
+const blank = (): CellData => ({
+  value: null,
+  text: '',
+  format: 'General',
+  color: WHITE,
+  pattern: XL_NONE,
+  colorIndex: XL_NONE,
+  comment: null,
+});
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function colName(c: number): string {
+  let s = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export class FakeEt {
+  readonly calls: Call[] = [];
+  readonly book: BookData;
+  displayAlerts = true;
+  /** The selected cell (not part of a saved file). */
+  selection: { sheet: string; address: string } | null = null;
+
+  constructor(
+    book: BookData,
+    readonly build: Build = DEFAULT_BUILD,
+  ) {
+    this.book = book;
+  }
+
+  /** A workbook holding these grids, one sheet each, as a fixture file opens in WPS. */
+  static fromGrids(grids: Grid[], build: Build = DEFAULT_BUILD): FakeEt {
+    const sheets = grids.map((g) => {
+      const cells: Record<string, CellData> = {};
+      g.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!cell) return;
+          const value = isCellError(cell.value) ? ERROR_CODES[cell.value.error] : cell.value;
+          cells[key(g.top + r + 1, g.left + c + 1)] = { ...blank(), value, text: cell.text, format: cell.format ?? 'General' };
+        }),
+      );
+      return { name: g.sheet, visible: -1, protect: false, cells, links: [] };
+    });
+    return new FakeEt({ sheets, active: 0, protectStructure: false }, build);
+  }
+
+  /** Save: the workbook as a file would keep it. */
+  serialize(): string {
+    // A cell back to its defaults is not stored, as in a file.
+    const empty = JSON.stringify(blank());
+    const sheets = this.book.sheets.map((sh) => ({
+      ...sh,
+      cells: Object.fromEntries(
+        Object.entries(sh.cells)
+          .filter(([, d]) => JSON.stringify(d) !== empty)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      ),
+    }));
+    return JSON.stringify({ ...this.book, sheets });
+  }
+
+  /** What differs between two saved states, one line a difference, for readable failures. */
+  static changes(before: string, after: string): string[] {
+    const a = JSON.parse(before) as BookData;
+    const b = JSON.parse(after) as BookData;
+    const out: string[] = [];
+    if (a.active !== b.active) out.push(`active ${a.active} → ${b.active}`);
+    const names = new Set([...a.sheets, ...b.sheets].map((s) => s.name));
+    for (const name of names) {
+      const x = a.sheets.find((s) => s.name === name);
+      const y = b.sheets.find((s) => s.name === name);
+      if (!x || !y) {
+        out.push(`sheet ${name} ${x ? 'removed' : 'added'}`);
+        continue;
+      }
+      for (const k of ['visible', 'protect', 'links'] as const) {
+        if (JSON.stringify(x[k]) !== JSON.stringify(y[k])) out.push(`${name} ${k}`);
+      }
+      for (const k of new Set([...Object.keys(x.cells), ...Object.keys(y.cells)])) {
+        const p = JSON.stringify(x.cells[k] ?? null);
+        const q = JSON.stringify(y.cells[k] ?? null);
+        if (p !== q) out.push(`${name}[${k}] ${p} → ${q}`);
+      }
+    }
+    return out;
+  }
+
+  /** Reopen a saved workbook (a fresh object model, an empty call log). */
+  static open(saved: string, build: Build = DEFAULT_BUILD): FakeEt {
+    return new FakeEt(JSON.parse(saved) as BookData, build);
+  }
+
+  /** The global `Application` an add-in page sees. */
+  get application(): FakeApplication {
+    return new FakeApplication(this);
+  }
+
+  /** Makes the `after`+1-th call of `member` fail, as a COM call can. */
+  failAt: { member: string; kind: Call['kind']; after: number } | null = null;
+
+  log(member: string, kind: Call['kind'], size = 0): void {
+    this.calls.push({ member, kind, size });
+    if (this.failAt && this.failAt.member === member && this.failAt.kind === kind && this.failAt.after-- === 0) throw new Error('模拟的 WPS 调用失败');
+  }
+
+  /** Calls matching a member name, e.g. `Range.Value2`. */
+  count(member: string, kind?: Call['kind'], minSize = 0): number {
+    return this.calls.filter((c) => c.member === member && (kind === undefined || c.kind === kind) && c.size >= minSize).length;
+  }
+
+  sheet(name: string): SheetData {
+    const s = this.book.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** Direct look at a cell, for assertions (not logged). */
+  cell(sheet: string, a1: string): CellData {
+    const { row, col } = parseAddress(a1);
+    return this.sheet(sheet).cells[key(row + 1, col + 1)] ?? blank();
+  }
+
+  /** Direct edit, as the user would do by hand (not logged). */
+  edit(sheet: string, a1: string, change: Partial<CellData>): void {
+    const { row, col } = parseAddress(a1);
+    const s = this.sheet(sheet);
+    s.cells[key(row + 1, col + 1)] = { ...(s.cells[key(row + 1, col + 1)] ?? blank()), ...change };
+  }
+
+  /** A user fill, as WPS stores it when a colour is picked from the palette. */
+  static fill(color: number): Partial<CellData> {
+    return { color, pattern: XL_SOLID, colorIndex: color === WHITE ? 2 : 36 };
+  }
+}
+
+function protectedError(): Error {
+  return new Error('您试图更改的单元格或图表受保护，因而是只读的。');
+}
+
+class FakeApplication {
+  constructor(private readonly et: FakeEt) {}
+
+  get ActiveWorkbook(): FakeWorkbook {
+    this.et.log('Application.ActiveWorkbook', 'get');
+    return new FakeWorkbook(this.et);
+  }
+
+  get ActiveSheet(): FakeWorksheet {
+    this.et.log('Application.ActiveSheet', 'get');
+    return new FakeWorksheet(this.et, this.et.book.sheets[this.et.book.active]);
+  }
+
+  get DisplayAlerts(): boolean {
+    this.et.log('Application.DisplayAlerts', 'get');
+    return this.et.displayAlerts;
+  }
+
+  set DisplayAlerts(v: boolean) {
+    this.et.log('Application.DisplayAlerts', 'set');
+    this.et.displayAlerts = v;
+  }
+}
+
+class FakeWorkbook {
+  constructor(private readonly et: FakeEt) {}
+
+  get Worksheets(): FakeWorksheets {
+    this.et.log('Workbook.Worksheets', 'get');
+    return new FakeWorksheets(this.et);
+  }
+}
+
+class FakeWorksheets {
+  constructor(private readonly et: FakeEt) {}
+
+  get Count(): number {
+    this.et.log('Worksheets.Count', 'get');
+    return this.et.book.sheets.length;
+  }
+
+  Item(x: number | string): FakeWorksheet {
+    this.et.log('Worksheets.Item', 'call');
+    const s = typeof x === 'number' ? this.et.book.sheets[x - 1] : this.et.book.sheets.find((d) => d.name === x);
+    if (!s) throw new Error('下标越界');
+    return new FakeWorksheet(this.et, s);
+  }
+
+  Add(before?: FakeWorksheet, after?: FakeWorksheet): FakeWorksheet {
+    this.et.log('Worksheets.Add', 'call');
+    const book = this.et.book;
+    if (book.protectStructure) throw new Error('工作簿受保护，不能更改。');
+    let n = book.sheets.length + 1;
+    while (book.sheets.some((s) => s.name === `Sheet${n}`)) n++;
+    const data: SheetData = { name: `Sheet${n}`, visible: -1, protect: false, cells: {}, links: [] };
+    const at = after ? book.sheets.indexOf(after.data) + 1 : before ? book.sheets.indexOf(before.data) : book.active;
+    book.sheets.splice(at, 0, data);
+    book.active = at;
+    return new FakeWorksheet(this.et, data);
+  }
+}
+
+class FakeWorksheet {
+  constructor(
+    private readonly et: FakeEt,
+    readonly data: SheetData,
+  ) {}
+
+  private alive(): void {
+    if (!this.et.book.sheets.includes(this.data)) throw new Error('对象已被删除');
+  }
+
+  get Name(): string {
+    this.et.log('Worksheet.Name', 'get');
+    this.alive();
+    return this.data.name;
+  }
+
+  set Name(v: string) {
+    this.et.log('Worksheet.Name', 'set');
+    if (this.et.book.sheets.some((s) => s !== this.data && s.name === v)) throw new Error('工作表名称已存在');
+    this.data.name = v;
+  }
+
+  get Visible(): number {
+    this.et.log('Worksheet.Visible', 'get');
+    return this.data.visible;
+  }
+
+  set Visible(v: number) {
+    this.et.log('Worksheet.Visible', 'set');
+    this.data.visible = v;
+  }
+
+  get ProtectContents(): boolean {
+    this.et.log('Worksheet.ProtectContents', 'get');
+    return this.data.protect;
+  }
+
+  Activate(): void {
+    this.et.log('Worksheet.Activate', 'call');
+    this.alive();
+    if (this.data.visible !== -1) throw new Error('不能激活隐藏的工作表');
+    this.et.book.active = this.et.book.sheets.indexOf(this.data);
+  }
+
+  Delete(): void {
+    this.et.log('Worksheet.Delete', 'call');
+    const book = this.et.book;
+    if (book.protectStructure) throw new Error('工作簿受保护，不能更改。');
+    if (this.et.displayAlerts) throw new Error('测试中不应弹出删除确认框：请先关闭 DisplayAlerts');
+    const at = book.sheets.indexOf(this.data);
+    const active = book.sheets[book.active];
+    book.sheets.splice(at, 1);
+    book.active = Math.max(0, book.sheets.indexOf(active));
+  }
+
+  get UsedRange(): FakeRange {
+    this.et.log('Worksheet.UsedRange', 'get');
+    let r1 = Infinity,
+      c1 = Infinity,
+      r2 = 0,
+      c2 = 0;
+    for (const [k, cell] of Object.entries(this.data.cells)) {
+      if (cell.value === null && cell.format === 'General' && cell.pattern === XL_NONE && !cell.comment) continue;
+      const [r, c] = k.split(',').map(Number);
+      r1 = Math.min(r1, r);
+      c1 = Math.min(c1, c);
+      r2 = Math.max(r2, r);
+      c2 = Math.max(c2, c);
+    }
+    return r2 === 0 ? new FakeRange(this.et, this.data, 1, 1, 1, 1) : new FakeRange(this.et, this.data, r1, c1, r2, c2);
+  }
+
+  Range(address: string): FakeRange {
+    this.et.log('Worksheet.Range', 'call');
+    const [a, b] = address.split(':');
+    const p = parseAddress(a);
+    const q = parseAddress(b ?? a);
+    return new FakeRange(this.et, this.data, p.row + 1, p.col + 1, q.row + 1, q.col + 1);
+  }
+
+  get Cells(): FakeRange {
+    this.et.log('Worksheet.Cells', 'get');
+    return new FakeRange(this.et, this.data, 1, 1, 1048576, 16384);
+  }
+
+  get Hyperlinks(): FakeHyperlinks {
+    this.et.log('Worksheet.Hyperlinks', 'get');
+    return new FakeHyperlinks(this.et, this.data);
+  }
+}
+
+class FakeHyperlinks {
+  constructor(
+    private readonly et: FakeEt,
+    private readonly sheet: SheetData,
+  ) {}
+
+  Add(anchor: FakeRange, address: string, subAddress: string, _tip: string, text: string): void {
+    this.et.log('Hyperlinks.Add', 'call');
+    if (this.sheet.protect) throw protectedError();
+    if (address !== '') throw new Error('PerfCheck links only inside the workbook');
+    this.sheet.links.push({ anchor: anchor.address, subAddress, text });
+    anchor.put(anchor.r1, anchor.c1, { value: text, text });
+  }
+}
+
+class FakeRange {
+  constructor(
+    private readonly et: FakeEt,
+    private readonly sheet: SheetData,
+    readonly r1: number,
+    readonly c1: number,
+    readonly r2: number,
+    readonly c2: number,
+  ) {}
+
+  get size(): number {
+    return (this.r2 - this.r1 + 1) * (this.c2 - this.c1 + 1);
+  }
+
+  get address(): string {
+    const a = `${colName(this.c1)}${this.r1}`;
+    return this.size === 1 ? a : `${a}:${colName(this.c2)}${this.r2}`;
+  }
+
+  private log(member: string, kind: Call['kind']): void {
+    this.et.log(`Range.${member}`, kind, this.size);
+  }
+
+  at(r: number, c: number): CellData {
+    return this.sheet.cells[key(r, c)] ?? blank();
+  }
+
+  put(r: number, c: number, change: Partial<CellData>): void {
+    if (this.sheet.protect) throw protectedError();
+    this.sheet.cells[key(r, c)] = { ...this.at(r, c), ...change };
+  }
+
+  /** Existing cells inside the range (a whole-sheet range is not walked cell by cell). */
+  private stored(): [number, number, CellData][] {
+    return Object.entries(this.sheet.cells)
+      .map(([k, d]) => [...k.split(',').map(Number), d] as [number, number, CellData])
+      .filter(([r, c]) => r >= this.r1 && r <= this.r2 && c >= this.c1 && c <= this.c2);
+  }
+
+  private matrix<T>(at: (d: CellData) => T): T | T[][] {
+    if (this.size === 1) return at(this.at(this.r1, this.c1));
+    const out: T[][] = [];
+    for (let r = this.r1; r <= this.r2; r++) {
+      const row: T[] = [];
+      for (let c = this.c1; c <= this.c2; c++) row.push(at(this.at(r, c)));
+      out.push(row);
+    }
+    return out;
+  }
+
+  get Row(): number {
+    this.log('Row', 'get');
+    return this.r1;
+  }
+
+  get Column(): number {
+    this.log('Column', 'get');
+    return this.c1;
+  }
+
+  get Count(): number {
+    this.log('Count', 'get');
+    return this.size;
+  }
+
+  get Rows(): { Count: number } {
+    this.log('Rows', 'get');
+    return { Count: this.r2 - this.r1 + 1 };
+  }
+
+  get Columns(): { Count: number } {
+    this.log('Columns', 'get');
+    return { Count: this.c2 - this.c1 + 1 };
+  }
+
+  get Value2(): unknown {
+    this.log('Value2', 'get');
+    // An empty cell comes over as undefined, like an empty COM variant.
+    return this.matrix((d) => (d.value === null ? undefined : d.value));
+  }
+
+  set Value2(v: unknown) {
+    this.log('Value2', 'set');
+    const rows = this.size === 1 && !Array.isArray(v) ? [[v]] : (v as unknown[][]);
+    rows.forEach((row, i) =>
+      row.forEach((x, j) => {
+        const r = this.r1 + i;
+        const c = this.c1 + j;
+        // Like a spreadsheet, a number typed into a cell not formatted as text becomes a number.
+        const value = typeof x === 'string' && this.at(r, c).format !== '@' && /^-?\d+(\.\d+)?$/.test(x) ? Number(x) : (x as CellData['value']);
+        this.put(r, c, { value: value ?? null, text: value === null || value === undefined ? '' : String(value) });
+      }),
+    );
+  }
+
+  get Text(): unknown {
+    this.log('Text', 'get');
+    if (this.size === 1) return this.at(this.r1, this.c1).text;
+    if (this.et.build.text === 'matrix') return this.matrix((d) => d.text);
+    return this.et.build.text === 'first' ? this.at(this.r1, this.c1).text : null;
+  }
+
+  get NumberFormat(): unknown {
+    this.log('NumberFormat', 'get');
+    if (this.size === 1 || this.et.build.numberFormat === 'matrix') return this.matrix((d) => d.format);
+    const all = new Set((this.matrix((d) => d.format) as string[][]).flat());
+    return all.size === 1 ? [...all][0] : null;
+  }
+
+  set NumberFormat(v: string) {
+    this.log('NumberFormat', 'set');
+    for (let r = this.r1; r <= this.r2; r++) for (let c = this.c1; c <= this.c2; c++) this.put(r, c, { format: v });
+  }
+
+  get Interior(): FakeInterior {
+    this.log('Interior', 'get');
+    return new FakeInterior(this.et, this);
+  }
+
+  cellsOf(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let r = this.r1; r <= this.r2; r++) for (let c = this.c1; c <= this.c2; c++) out.push([r, c]);
+    return out;
+  }
+
+  first(): CellData {
+    return this.at(this.r1, this.c1);
+  }
+
+  get Comment(): FakeComment | null {
+    this.log('Comment', 'get');
+    return this.first().comment ? new FakeComment(this.et, this) : null;
+  }
+
+  AddComment(text: string): FakeComment {
+    this.log('AddComment', 'call');
+    if (this.first().comment) throw new Error('单元格已有批注');
+    this.put(this.r1, this.c1, { comment: { text, author: 'PerfCheck' } });
+    return new FakeComment(this.et, this);
+  }
+
+  Item(r: number, c: number): FakeRange {
+    this.log('Item', 'call');
+    const row = this.r1 + r - 1;
+    const col = this.c1 + c - 1;
+    return new FakeRange(this.et, this.sheet, row, col, row, col);
+  }
+
+  Select(): void {
+    this.log('Select', 'call');
+    if (this.et.book.sheets[this.et.book.active] !== this.sheet) throw new Error('只能选择活动工作表上的单元格');
+    this.et.selection = { sheet: this.sheet.name, address: this.address };
+  }
+
+  ClearContents(): void {
+    this.log('ClearContents', 'call');
+    if (this.sheet.protect) throw protectedError();
+    for (const [r, c] of this.stored()) this.put(r, c, { value: null, text: '' });
+  }
+
+  Clear(): void {
+    this.log('Clear', 'call');
+    if (this.sheet.protect) throw protectedError();
+    for (const [r, c] of this.stored()) delete this.sheet.cells[key(r, c)];
+    this.sheet.links = this.sheet.links.filter((l) => {
+      const p = parseAddress(l.anchor);
+      return !(p.row + 1 >= this.r1 && p.row + 1 <= this.r2 && p.col + 1 >= this.c1 && p.col + 1 <= this.c2);
+    });
+  }
+}
+
+class FakeInterior {
+  constructor(
+    private readonly et: FakeEt,
+    private readonly range: FakeRange,
+  ) {}
+
+  private read<K extends 'color' | 'pattern' | 'colorIndex'>(k: K): number | null {
+    const all = new Set(this.range.cellsOf().map(([r, c]) => this.range.at(r, c)[k]));
+    return all.size === 1 ? [...all][0] : null;
+  }
+
+  private write(change: (d: CellData) => Partial<CellData>): void {
+    for (const [r, c] of this.range.cellsOf()) this.range.put(r, c, change(this.range.at(r, c)));
+  }
+
+  get Color(): number | null {
+    this.et.log('Interior.Color', 'get');
+    return this.read('color');
+  }
+
+  set Color(v: number) {
+    this.et.log('Interior.Color', 'set');
+    // Choosing a colour gives a cell without fill a solid fill; WPS maps it to the nearest palette index.
+    this.write((d) => ({ color: v, pattern: d.pattern === XL_NONE ? XL_SOLID : d.pattern, colorIndex: v === WHITE ? 2 : 36 }));
+  }
+
+  get Pattern(): number | null {
+    this.et.log('Interior.Pattern', 'get');
+    return this.read('pattern');
+  }
+
+  set Pattern(v: number) {
+    this.et.log('Interior.Pattern', 'set');
+    this.write((d) => (v === XL_NONE ? { pattern: XL_NONE, colorIndex: XL_NONE, color: WHITE } : { pattern: v, colorIndex: d.colorIndex === XL_NONE ? 2 : d.colorIndex }));
+  }
+
+  get ColorIndex(): number | null {
+    this.et.log('Interior.ColorIndex', 'get');
+    return this.read('colorIndex');
+  }
+
+  set ColorIndex(v: number) {
+    this.et.log('Interior.ColorIndex', 'set');
+    if (v !== XL_NONE) throw new Error('the fake only supports clearing the fill through ColorIndex');
+    this.write(() => ({ pattern: XL_NONE, colorIndex: XL_NONE, color: WHITE }));
+  }
+}
+
+class FakeComment {
+  constructor(
+    private readonly et: FakeEt,
+    private readonly range: FakeRange,
+  ) {}
+
+  /** Like ET: `Text()` reads; `Text(text)` without a start position replaces the text. */
+  Text(text?: string): string {
+    this.et.log('Comment.Text', 'call');
+    const c = this.range.first().comment;
+    if (!c) throw new Error('批注已删除');
+    if (text !== undefined) this.range.put(this.range.r1, this.range.c1, { comment: { ...c, text } });
+    return this.range.first().comment!.text;
+  }
+
+  get Author(): string {
+    this.et.log('Comment.Author', 'get');
+    return this.range.first().comment?.author ?? '';
+  }
+
+  Delete(): void {
+    this.et.log('Comment.Delete', 'call');
+    this.range.put(this.range.r1, this.range.c1, { comment: null });
+  }
+}
