@@ -22,7 +22,9 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, findings: Finding[], proj
     // A finding about the whole file (no form found in an empty workbook) has no cell.
     if (!ws || a.sheet === '') continue;
     const cell = ws.getCell(a.cell);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(a.fill) } };
+    // A loaded workbook's cells share one style object per style: assigning cell.fill
+    // would colour every cell of that style, so this cell gets a style of its own.
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(a.fill) } } };
     cell.note = mergedNote(cell.note, a.note);
   }
   writeReportSheet(wb, findings, projects);
@@ -53,17 +55,13 @@ function mergedNote(existing: Note, ours: string): string | ExcelJS.Comment {
 }
 
 /**
- * A 检查结果 sheet already in the workbook is replaced only when it is one PerfCheck
- * wrote (its first row is our header); a sheet of the user's that happens to carry the
- * name is kept, and ours takes the next free name.
+ * Report sheets PerfCheck wrote earlier (their first row is our header) are replaced; a
+ * sheet of the user's that happens to be named 检查结果 is kept, and ours takes the next
+ * free name.
  */
 function reportSheetName(wb: ExcelJS.Workbook): string {
-  const existing = wb.getWorksheet(REPORT_SHEET);
-  if (existing && isOurReport(existing)) {
-    wb.removeWorksheet(existing.id);
-    return REPORT_SHEET;
-  }
-  if (!existing) return REPORT_SHEET;
+  for (const ws of [...wb.worksheets]) if (isOurReport(ws)) wb.removeWorksheet(ws.id);
+  if (!wb.getWorksheet(REPORT_SHEET)) return REPORT_SHEET;
   for (let n = 2; ; n++) {
     const name = `${REPORT_SHEET}${n}`;
     if (!wb.getWorksheet(name)) return name;
