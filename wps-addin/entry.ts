@@ -1,0 +1,24 @@
+import { ribbonCallbacks } from '../src/hosts/wps/ribbon';
+
+/**
+ * The add-in's entry script (loaded by index.html). WPS looks the ribbon.xml callbacks
+ * up as global functions of this page, so they are put on the global object.
+ */
+const page = globalThis as unknown as {
+  Application: unknown;
+  wps: unknown;
+  alert(message: string): void;
+  location: { href: string };
+  localStorage?: Storage;
+};
+
+Object.assign(
+  globalThis,
+  ribbonCallbacks({
+    app: () => page.Application,
+    wps: () => page.wps,
+    alert: (message) => page.alert(message),
+    taskpaneUrl: new URL('taskpane.html', page.location.href).href,
+    storage: page.localStorage ?? null,
+  }),
+);
