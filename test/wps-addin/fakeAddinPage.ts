@@ -1,0 +1,51 @@
+import { FakeEt } from '../hosts/wps/fakeEt';
+
+/**
+ * What WPS gives an add-in page besides the spreadsheet: task panes by URL and id, and
+ * PluginStorage shared by the add-in's pages. Layered over a FakeEt application.
+ */
+export interface FakePane {
+  ID: number;
+  url: string;
+  Visible: boolean;
+}
+
+export function addinApplication(et: FakeEt) {
+  const panes: FakePane[] = [];
+  const storage = new Map<string, unknown>();
+  const app = Object.create(et.application) as Record<string, unknown>;
+  Object.assign(app, {
+    CreateTaskPane(url: string): FakePane {
+      const pane = { ID: panes.length + 1, url, Visible: false };
+      panes.push(pane);
+      return pane;
+    },
+    GetTaskPane(id: number): FakePane | null {
+      return panes.find((p) => p.ID === id) ?? null;
+    },
+    PluginStorage: {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: unknown) => void storage.set(k, v),
+    },
+  });
+  return { app, panes };
+}
+
+/** `window.wps` of a WPS that has cell functions, keeping what was registered. */
+export function wpsWithFunctions() {
+  const registered = new Map<string, (...args: unknown[]) => unknown>();
+  return {
+    registered,
+    wps: {
+      AddCustomFunction(namespace: string, name: string, fn: (...args: unknown[]) => unknown) {
+        registered.set(`${namespace}.${name}`, fn);
+      },
+    },
+  };
+}
+
+/** A localStorage that lives as long as the test. */
+export function memoryStorage() {
+  const m = new Map<string, string>();
+  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+}
