@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { runInNewContext } from 'vm';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { fixtureXlsx } from '../core/fixtures';
+import { FakeEt } from '../hosts/wps/fakeEt';
+import { addinApplication, memoryStorage, wpsWithFunctions } from './fakeAddinPage';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildWps } = require('../../scripts/build-wps.js') as {
+  buildWps(o: { outRoot: string; taskpaneDir: string }): Promise<string>;
+};
+const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+
+/**
+ * npm run build:wps, into a temporary folder, with a stand-in task pane page (the real
+ * one is the Excel helper's build, exercised by test/e2e/wps.test.ts).
+ */
+describe('the built WPS add-in package', () => {
+  const out = mkdtempSync(join(tmpdir(), 'perfcheck-wps-'));
+  let pkg = '';
+
+  beforeAll(async () => {
+    const taskpane = mkdtempSync(join(tmpdir(), 'perfcheck-tp-'));
+    writeFileSync(join(taskpane, 'taskpane.html'), '<!doctype html><title>检查面板</title>');
+    pkg = await buildWps({ outRoot: out, taskpaneDir: taskpane });
+  }, 120000);
+
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  test('is the offline folder perfcheck_<version> with ribbon, entry page, script, icons and task pane', () => {
+    expect(pkg).toBe(join(out, `perfcheck_${version}`));
+    for (const f of ['ribbon.xml', 'index.html', 'js/perfcheck-wps.js', 'images/check.svg', 'taskpane.html']) {
+      expect(existsSync(join(pkg, f))).toBe(true);
+    }
+    expect(readFileSync(join(pkg, 'ribbon.xml'), 'utf8').startsWith('<customUI')).toBe(true);
+    const src = /<script src="([^"]+)"/.exec(readFileSync(join(pkg, 'index.html'), 'utf8'))![1];
+    expect(existsSync(join(pkg, src))).toBe(true);
+  });
+
+  test('the script has no eval and no new Function', () => {
+    const js = readFileSync(join(pkg, 'js/perfcheck-wps.js'), 'utf8');
+    expect(js).not.toMatch(/\beval\s*\(/);
+    expect(js).not.toMatch(/new\s+Function\s*\(/);
+  });
+
+  test('publish.xml names the package folder for offline mode and shows the online form', () => {
+    const xml = readFileSync(join(out, 'publish.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    expect(parsed.jsplugins.jsplugin).toMatchObject({ name: 'perfcheck', type: 'et', url: `perfcheck_${version}`, version });
+    expect(xml).toContain('<jspluginonline name="perfcheck" type="et"');
+    expect(xml).toContain('%APPDATA%\\kingsoft\\wps\\jsaddons');
+    expect(xml).toContain('~/.local/share/Kingsoft/wps/jsaddons');
+  });
+
+  test('run as WPS runs it, the script defines the ribbon callbacks, registers PERF.* and checks a sheet', async () => {
+    const et = FakeEt.fromGrids(await fixtureXlsx('qingpu-2024-self-eval'));
+    et.book.active = 3;
+    const { app } = addinApplication(et);
+    const { wps, registered } = wpsWithFunctions();
+    const alerts: string[] = [];
+    const page: Record<string, unknown> = {
+      Application: app,
+      wps,
+      alert: (m: string) => alerts.push(m),
+      location: { href: 'file:///jsaddons/perfcheck_0.1.0/index.html' },
+      localStorage: memoryStorage(),
+      URL,
+      setTimeout,
+      console,
+    };
+    page.window = page;
+    runInNewContext(readFileSync(join(pkg, 'js/perfcheck-wps.js'), 'utf8'), page);
+    const ribbon = readFileSync(join(pkg, 'ribbon.xml'), 'utf8');
+    for (const [, name] of ribbon.matchAll(/\s(?:on|get)[A-Z]\w*="([^"]+)"/g)) expect(typeof page[name]).toBe('function');
+
+    expect((page.OnAddinLoad as (ui: unknown) => boolean)({})).toBe(true);
+    expect(registered.size).toBe(6);
+    (page.OnAction as (c: { Id: string }) => void)({ Id: 'btnCheck' });
+    for (let i = 0; i < 200 && alerts.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(alerts[0]).toMatch(/^已检查工作表“表4”/);
+    expect(et.cell('表4', 'H6').color).toBe(0xcec7ff);
+  });
+});
