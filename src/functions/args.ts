@@ -12,16 +12,34 @@ import { PerfError, passOn } from './perfError';
 export type CellArg = number | string | boolean | null | undefined;
 export type RangeArg = CellArg | CellArg[] | CellArg[][];
 
+/**
+ * decimalFromNumber (15 significant digits, as spreadsheets keep) without its cost in
+ * the common cases, for throughput: a whole number below 10^15 is exact as it is, and a
+ * fraction whose shortest form has at most 15 digits already is that 15-digit value.
+ * Anything longer (0.1 + 0.2 = 0.30000000000000004) takes the core's route.
+ */
+export function cellDecimal(x: number): Decimal {
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return new Decimal(x);
+  const shortest = String(x);
+  // With its point, 16 characters hold at most 15 digits.
+  if (shortest.length <= 16 && shortest.includes('.') && !shortest.includes('e')) return new Decimal(shortest);
+  return decimalFromNumber(x);
+}
+
+const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
 export type ArgNumber = { kind: 'blank' } | { kind: 'number'; value: Decimal; percent: boolean };
 
 export function readArgNumber(x: unknown, what: string): ArgNumber | PerfError {
   if (x === null || x === undefined) return { kind: 'blank' };
   if (typeof x === 'number') {
     if (!Number.isFinite(x)) return new PerfError('#NUM!', `${what}不是有效的数字`);
-    return { kind: 'number', value: decimalFromNumber(x), percent: false };
+    return { kind: 'number', value: cellDecimal(x), percent: false };
   }
   if (typeof x === 'boolean') return new PerfError('#VALUE!', `${what}应为数字，不能是逻辑值 ${x ? 'TRUE' : 'FALSE'}`);
   if (typeof x !== 'string') return new PerfError('#VALUE!', `${what}应为数字`);
+  // The common "302,003.60" needs none of readNumberText's folding; same value either way.
+  if (PLAIN_NUMBER.test(x)) return { kind: 'number', value: new Decimal(x.replace(/,/g, '')), percent: false };
   const r = readNumberText(x);
   if (r.kind === 'empty') return { kind: 'blank' };
   if (r.kind === 'error') return passOn(r.text, what);

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
+import { decimalFromNumber } from '../../src/core/decimal';
 import { PROFILES } from '../../src/core/profiles';
+import { readNumberText } from '../../src/core/values';
+import { cellDecimal, readArgNumber } from '../../src/functions/args';
 import { isPerfError, PERF_FUNCTIONS, rate, score } from '../../src/functions/perf';
 
 /**
@@ -65,6 +68,45 @@ describe('PERF.RATE and PERF.SCORE properties', () => {
         const r = score(b, a);
         expect(isPerfError(r) && r.code).toBe('#DIV/0!');
       }),
+    );
+  });
+});
+
+describe('fast argument reading', () => {
+  it('reads a number exactly as the core does (15 significant digits)', () => {
+    const doubles = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      amount,
+      fc.integer({ min: -1e16, max: 1e16 }),
+      fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })).map(([a, b]) => a + b),
+    );
+    fc.assert(
+      fc.property(doubles, (x) => {
+        expect(cellDecimal(x).toFixed()).toBe(decimalFromNumber(x).toFixed());
+      }),
+      { numRuns: 5000 },
+    );
+    expect(cellDecimal(0.1 + 0.2).toFixed()).toBe('0.3');
+    expect(cellDecimal(1234567890123456).toFixed()).toBe('1234567890123460');
+  });
+
+  it('reads text exactly as the core does', () => {
+    const text = fc.oneof(
+      amountCell.map(String),
+      fc.stringMatching(/^[0-9,.]{1,14}$/),
+      fc.constantFrom('1,000,000.00', '12,34', '1,2345', '.5', '5.', '007', '0.30000000000000004'),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const core = readNumberText(t);
+        const r = readArgNumber(t, '数');
+        if (core.kind === 'number') {
+          expect(r).toEqual({ kind: 'number', value: core.value, percent: core.percent });
+        } else {
+          expect(isPerfError(r) || r.kind === 'blank').toBe(true);
+        }
+      }),
+      { numRuns: 5000 },
     );
   });
 });
