@@ -162,6 +162,20 @@ describe('--out-dir writes an annotated copy per input', () => {
     expect(readdirSync(out)).toEqual(['qingpu-2024-self-eval.检查结果.xlsx']);
   });
 
+  test('a failed write leaves what was there and no temporary file', async () => {
+    const out = path.join(dir, 'out');
+    // A folder in the way of the copy's name: the final rename fails.
+    const blocker = path.join(out, 'qingpu-2024-self-eval.检查结果.xlsx');
+    mkdirSync(blocker, { recursive: true });
+    writeFileSync(path.join(blocker, 'inside.txt'), 'kept');
+    const { code, stderr } = await run([QINGPU_XLSX, '--out-dir', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`无法写出 ${blocker}`);
+    expect(readdirSync(out)).toEqual(['qingpu-2024-self-eval.检查结果.xlsx']);
+    expect(readdirSync(blocker)).toEqual(['inside.txt']);
+    expect(existsSync(path.join(blocker, 'inside.txt'))).toBe(true);
+  });
+
   test('a workbook without sheets: the copy holds the 检查结果 sheet alone, without a link', async () => {
     const none = await mutatedCopy(QINGPU_XLSX, dir, 'none.xlsx', (wb) => {
       for (const ws of [...wb.worksheets]) wb.removeWorksheet(ws.id);
@@ -173,6 +187,5 @@ describe('--out-dir writes an annotated copy per input', () => {
     const row = wb.getWorksheet(REPORT_SHEET)!.getRow(2);
     expect(row.getCell(3).value).toBe('NO_FORM_FOUND');
     expect(row.getCell(6).value).toBe('A1');
-    expect(existsSync(path.join(out, 'none.检查结果.xlsx'))).toBe(true);
   });
 });
