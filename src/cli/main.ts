@@ -65,7 +65,8 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
     progress.show(i, path.basename(input.path));
     const checked = await checkFile(input, options.profile);
     if (!checked.ok) {
-      complain(`无法检查 ${checked.path}：${checked.error}`);
+      // A missing or unsupported path's reason already names it.
+      complain(input.problem ?? `无法检查 ${checked.path}：${checked.error}`);
       files.push({ path: checked.path, error: checked.error, forms: [], findings: [] });
       continue;
     }
@@ -106,6 +107,11 @@ function version(): string {
 
 /** Runs the command on this process's arguments and streams (bin/perfcheck.js). */
 export function run(): void {
+  // `perfcheck ... | head` closes the pipe early: stop quietly, as other commands do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.clean);
+    throw e;
+  });
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY: Boolean(process.stderr.isTTY) }).then(
     (code) => {
       process.exitCode = code;
