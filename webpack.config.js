@@ -1,0 +1,92 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Builds the Excel add-in into dist/: the task pane (React), the custom functions (shared
+// runtime: one page loads both), functions.json, the manifest, icons and a local copy of
+// office.js so the add-in works on an intranet without the Microsoft CDN.
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const OFFICE_JS = 'node_modules/@microsoft/office-js/dist';
+
+/**
+ * What office.js loads at run time for Excel, found by reading office.js: the file
+ * mapping table, the Excel host scripts of every platform, the strings of the two
+ * languages the add-in speaks, the custom-functions runtime and its telemetry module.
+ * Debug builds and other hosts (Word, Outlook …) are left out.
+ */
+const OFFICE_RUNTIME_FILES = [
+  'office.js',
+  'o15apptofilemappingtable.js',
+  'excel-*.js',
+  'excel*-15*.js',
+  'custom-functions-runtime.js',
+  'en-us/office_strings.js',
+  'zh-cn/office_strings.js',
+  'telemetry/oteljs_agave.js',
+];
+
+module.exports = async (env, argv) => {
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const outputPath = (env && env.outputPath) || path.resolve(__dirname, 'dist');
+  return {
+    mode: argv.mode || 'production',
+    devtool: argv.mode === 'development' ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      functions: './src/functions/functions.ts',
+    },
+    output: { path: outputPath, filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // TypeScript's node16 resolution wants `.js` in dynamic imports; the file is .ts.
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // ES modules out, so webpack can drop unused Fluent UI components and keep
+            // import() as a separate chunk (tsconfig's node16 would emit require()).
+            options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // Shared runtime: the custom functions live in the task pane's page.
+        chunks: ['functions', 'taskpane'],
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'src/functions/functions.zh-CN.json', to: 'functions.zh-CN.json' },
+          ...OFFICE_RUNTIME_FILES.map((file) =>
+            file.includes('*')
+              ? { from: file, context: OFFICE_JS, to: '[name][ext]', globOptions: { ignore: ['**/*.debug.js'] }, info: { minimized: true } }
+              : { from: file, context: OFFICE_JS, to: file, info: { minimized: true } },
+          ),
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          port: 3000,
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          // Certificates trusted by Office, made once by office-addin-dev-certs.
+          server: { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() },
+          static: false,
+        }
+      : undefined,
+  };
+};
