@@ -55,14 +55,16 @@ export function inferProfile(forms: Form[]): ProfileChoice {
       (s) => s.printedScore !== null && scoreForRate(s.exact, s.weight, { ...route, fullMarksThreshold: null }).eq(s.printedScore),
     ).length,
   });
+  // The 执行率 rounding first: it alone decides the printed rates; ties go to half-up.
+  const rateRounding = (['half-up', 'down', 'up'] as const)
+    .map((r) => ({ r, n: count({ rateRounding: r, scoreBase: 'exact', scoreRounding: 'half-up' }).rate }))
+    .reduce((a, b) => (b.n > a.n ? b : a)).r;
   let best: { route: Route; rate: number; score: number } | null = null;
-  for (const rateRounding of ['half-up', 'down', 'up'] as const) {
-    for (const scoreBase of ['exact', 'rounded'] as const) {
-      for (const scoreRounding of ['half-up', 'down', 'up'] as const) {
-        const route = { rateRounding, scoreBase, scoreRounding };
-        const c = count(route);
-        if (!best || c.rate > best.rate || (c.rate === best.rate && c.score > best.score)) best = { route, ...c };
-      }
+  for (const scoreBase of ['exact', 'rounded'] as const) {
+    for (const scoreRounding of ['half-up', 'down', 'up'] as const) {
+      const route = { rateRounding, scoreBase, scoreRounding };
+      const c = count(route);
+      if (!best || c.score > best.score) best = { route, ...c };
     }
   }
   const { route, rate, score } = best!;

@@ -4,13 +4,23 @@
  * (分值/分数, 执行率/执行率(%)); matching works on a normalized key.
  */
 
+// Forms repeat the same few hundred labels; NFKC on each lookup dominated the profile.
+const normalized = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
 /** NFKC folds full-width forms; then every space, line break and colon goes. */
 export function normalizeLabel(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s\u3000\u00a0]+/g, '')
-    .replace(/[:：]+$/u, '')
-    .replace(/^其中[:：]?/u, '其中');
+  let key = normalized.get(text);
+  if (key === undefined) {
+    key = text
+      .normalize('NFKC')
+      .replace(/[\s\u3000\u00a0]+/g, '')
+      .replace(/[:：]+$/u, '')
+      .replace(/^其中[:：]?/u, '其中');
+    if (normalized.size >= CACHE_LIMIT) normalized.clear();
+    normalized.set(text, key);
+  }
+  return key;
 }
 
 export type FundColumn = 'initialBudget' | 'budget' | 'actual' | 'weight' | 'rate' | 'score';

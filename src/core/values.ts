@@ -27,8 +27,20 @@ function decimalsIn(text: string): number {
   return m ? m[1].length : 0;
 }
 
+// Row mapping asks the same cells again and again whether they hold numbers.
+const readings = new WeakMap<Cell, NumberReading>();
+
 /** Reads an amount, score or rate cell. `—`/`-` are empty, never zero. */
 export function readNumber(cell: Cell): NumberReading {
+  let r = readings.get(cell);
+  if (r === undefined) {
+    r = readCell(cell);
+    readings.set(cell, r);
+  }
+  return r;
+}
+
+function readCell(cell: Cell): NumberReading {
   const v = cell.value;
   if (isCellError(v)) return { kind: 'error', text: v.error };
   if (typeof v === 'number') {
