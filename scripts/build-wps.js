@@ -51,19 +51,22 @@ function entryConfig(pkgDir) {
   };
 }
 
-/** The task pane is built by the Excel add-in's webpack config; build it when missing. */
-async function ensureTaskpane() {
-  if (fs.existsSync(path.join(DIST, 'taskpane.html'))) return;
+/**
+ * The task pane is built by the Excel add-in's webpack config (into `dir`, dist/ by
+ * default); it is built only when `dir` has no taskpane.html yet.
+ */
+async function ensureTaskpane(dir) {
+  if (fs.existsSync(path.join(dir, 'taskpane.html'))) return;
   const configPath = path.join(root, 'webpack.config.js');
   if (!fs.existsSync(configPath)) {
-    throw new Error('缺少任务窗格：dist/taskpane.html 不存在，也找不到 webpack.config.js 来生成它。');
+    throw new Error(`缺少任务窗格：${dir} 中没有 taskpane.html，也找不到 webpack.config.js 来生成它。`);
   }
-  console.log('dist/taskpane.html 不存在，先用 webpack.config.js 生成任务窗格……');
+  console.log(`${path.relative(root, dir) || dir} 中没有 taskpane.html，先用 webpack.config.js 生成任务窗格……`);
   let config = require(configPath);
-  if (typeof config === 'function') config = await config({ production: true }, { mode: 'production' });
+  if (typeof config === 'function') config = await config({ outputPath: dir }, { mode: 'production' });
   await compile(config);
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) {
-    throw new Error('webpack.config.js 运行后仍没有 dist/taskpane.html。');
+  if (!fs.existsSync(path.join(dir, 'taskpane.html'))) {
+    throw new Error(`webpack.config.js 运行后 ${dir} 中仍没有 taskpane.html。`);
   }
 }
 
@@ -88,15 +91,11 @@ function publishXml() {
 
 /**
  * Builds into `outRoot` (dist-wps by default) and returns the package folder. The task
- * pane is taken from `taskpaneDir` when given (a task pane already built elsewhere, as
- * the end-to-end tests do), else from dist/, built first when missing.
+ * pane comes from `taskpaneDir` (dist/ by default), built there first when missing.
  */
-async function buildWps({ outRoot = path.join(root, 'dist-wps'), taskpaneDir } = {}) {
+async function buildWps({ outRoot = path.join(root, 'dist-wps'), taskpaneDir = DIST } = {}) {
   const pkgDir = path.join(outRoot, `${NAME}_${version}`);
-  if (!taskpaneDir) {
-    await ensureTaskpane();
-    taskpaneDir = DIST;
-  }
+  await ensureTaskpane(taskpaneDir);
   fs.rmSync(outRoot, { recursive: true, force: true });
   fs.mkdirSync(pkgDir, { recursive: true });
   // Task pane first, so the add-in's own files win a name clash.
