@@ -36,6 +36,9 @@ export function findForms(grid: Grid): Form[] {
   return locateForms(grid).map((region) => readForm(grid, region));
 }
 
+/** Said of a form the engine failed on, so that one bad form never stops the others. */
+export const INTERNAL_ERROR = '检查此表时出现内部错误';
+
 export function resolveProfile(id: string | undefined, forms: Form[]): ProfileChoice {
   if (id === undefined || id === 'auto') return inferProfile(forms);
   const profile = profileById(id);
@@ -68,7 +71,15 @@ export function checkForm(form: Form, profile: RuleProfile = NATIONAL): FormResu
 export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): WorkbookResult {
   const forms = grids.flatMap(findForms);
   const profile = resolveProfile(options.profile, forms);
-  const results = forms.map((f) => checkForm(f, profile.profile));
+  const results = forms.map((f) => {
+    try {
+      return checkForm(f, profile.profile);
+    } catch (e) {
+      const { out, add } = findingsFor(f.sheet, f.id);
+      add('FORM_INCOMPLETE', f.anchor, `${INTERNAL_ERROR}（${(e as Error).message}），其他表格不受影响；请把这份文件反馈给 PerfCheck 的开发者`);
+      return { form: f, fund: null, totals: null, findings: out };
+    }
+  });
   const findings = results.flatMap((r) => r.findings);
   if (forms.length === 0) {
     const { out, add } = findingsFor(grids[0]?.sheet ?? '', null);

@@ -185,37 +185,31 @@ interface Placement {
 const SHIFTS = [0, -1, 1, -2, 2];
 
 /**
- * A 自评表 row: its 分值 and 得分 are the numeric pair at the header's columns, give or
- * take the row's offset, with no number to their right.
+ * A 自评表 row: its 分值 and 得分 sit at the header's columns give or take the row's
+ * offset. Each offset is weighed by how the row reads under it (a numeric pair, a target
+ * in the target column, no 一级/二级 name or target in the name column, nothing numeric
+ * right of 得分); the best wins, the header's own columns on a tie.
  */
 function placeScored(grid: Grid, r: number, filled: LabelCell[], cols: IndicatorColumns, right: number): Placement | null {
   const W = cols.weight;
   const S = cols.score;
   if (W === undefined || S === undefined) return null;
-  const isNum = (c: number) => readNumber(cellAt(grid, r, c)).kind === 'number';
-  const nothingNumericAfter = (c: number) => filled.every((f) => f.col <= c || !isNum(f.col));
-  let shift: number | null = null;
+  const reading = (c: number) => readNumber(cellAt(grid, r, c)).kind;
+  let best: { shift: number; score: number } | null = null;
   for (const s of SHIFTS) {
     if (W + s < 0 || S + s > right) continue;
-    if (isNum(W + s) && isNum(S + s) && nothingNumericAfter(S + s)) {
-      shift = s;
-      break;
-    }
+    const numeric = [W + s, S + s].filter((c) => reading(c) === 'number').length;
+    if (numeric === 0) continue;
+    const T = cols.target !== undefined ? cols.target + s : W + s - 2;
+    const nameCol = cols.level3 !== undefined ? cols.level3 + s : T - 1;
+    const name = nameCol >= 0 ? textAt(grid, r, nameCol) : '';
+    let score = numeric === 2 ? 3 : 1;
+    if (T >= 0 && textAt(grid, r, T) !== '') score += 1;
+    if (name !== '' && (isLevel1Name(name) || isLevel2Name(name) || parseMeasure(name).kind === 'quantity')) score -= 2;
+    if (filled.some((f) => f.col > S + s && ['number', 'error'].includes(reading(f.col)))) score -= 3;
+    if (!best || score > best.score) best = { shift: s, score };
   }
-  if (shift === null) {
-    // A row with its 分值 or its 得分 blank (or not a number) still has the other in place.
-    for (const s of [0, -1, 1]) {
-      if (W + s < 0 || S + s > right) continue;
-      const T = cols.target !== undefined ? cols.target + s : W + s - 2;
-      const pair = [W + s, S + s];
-      const numeric = pair.filter(isNum).length;
-      const blankOrText = pair.filter((c) => textAt(grid, r, c) === '' || !isNum(c)).length;
-      if (numeric === 1 && blankOrText === 1 && nothingNumericAfter(S + s) && textAt(grid, r, T) !== '') {
-        shift = s;
-        break;
-      }
-    }
-  }
+  let shift = best?.shift ?? null;
   if (shift === null) {
     // Target and actual filled but no 分值/得分 at all: an indicator row with blanks.
     const T = cols.target;

@@ -133,7 +133,8 @@ function readFundTable(grid: Grid, region: FormRegion, end: number): FundTable |
         if (col && cols[col] === undefined) cols[col] = x;
         if (col === 'rate' && normalizeLabel(label).includes('%')) rateColumnIsPercent = true;
       }
-      const firstValueCol = Math.min(...Object.values(cols));
+      // A header with no known column (a form cut off, or noise) still bounds the label search.
+      const firstValueCol = Math.min(region.right + 1, ...Object.values(cols));
       const rows: FundRow[] = [];
       for (let y = r + 1; y <= end; y++) {
         let line = null;

@@ -195,3 +195,23 @@ describe('申报表', () => {
     expect(one(fs, 'MISSING_CATEGORY').message).toContain('满意度指标');
   });
 });
+
+describe('a row whose 得分 is not a number keeps its place', () => {
+  test.each([
+    ['G13', '#N/A', 'UNPARSABLE_VALUE'],
+    ['G15', '#N/A', 'UNPARSABLE_VALUE'],
+    ['G15', '', 'EMPTY_FIELD'],
+    ['G16', '八', 'UNPARSABLE_VALUE'],
+    ['G20', '', 'EMPTY_FIELD'],
+  ])('%s = "%s"', (cell, value, code) => {
+    const rows = setCell(form1(), cell, value);
+    const result = checkWorkbook([gridOf(rows)]);
+    const form = result.forms[0].form;
+    expect(form.indicators).toHaveLength(8);
+    expect(form.indicators.map((i) => i.name.value)).toEqual(
+      checkWorkbook([gridOf(form1())]).forms[0].form.indicators.map((i) => i.name.value),
+    );
+    expect(result.findings.filter((f) => f.cell === cell).map((f) => f.code)).toContain(code);
+    expect(result.findings.some((f) => f.code === 'WEIGHT_SUM_MISMATCH' || f.code === 'MISSING_CATEGORY')).toBe(false);
+  });
+});

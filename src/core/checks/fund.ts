@@ -118,7 +118,8 @@ function checkLine(
   if (actual.gt(budget) && row.actual) {
     ctx.add('FUND_OVER_100', row.actual.cell, `${name}的全年执行数 ${actual.toFixed()} 超过全年预算数 ${budget.toFixed()}`, budget.toFixed(), actual.toFixed());
   }
-  const interval = rateInterval(amountOf(row.budget!, unit), amountOf(row.actual!, unit))!;
+  // A budget within rounding of zero bounds nothing: judge the printed amounts as they are.
+  const interval = rateInterval(amountOf(row.budget!, unit), amountOf(row.actual!, unit)) ?? [exact, exact];
   if (printed !== null && row.rate) {
     if (!rateConsistent(printed, interval, ctx.profile)) {
       const other = (['half-up', 'up', 'down'] as const).find((r) => rateConsistent(printed, interval, { rateRounding: r }));
