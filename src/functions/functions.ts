@@ -10,17 +10,19 @@ import { PerfError, PerfErrorCode } from './perfError';
  * functions.zh-CN.json carries the Chinese help.
  */
 
-const EXCEL_CODES: Record<PerfErrorCode, CustomFunctions.ErrorCode> = {
-  '#VALUE!': CustomFunctions.ErrorCode.invalidValue,
-  '#DIV/0!': CustomFunctions.ErrorCode.divisionByZero,
-  '#N/A': CustomFunctions.ErrorCode.notAvailable,
-  '#NUM!': CustomFunctions.ErrorCode.invalidNumber,
+// Looked up when an error is raised, not at load: this bundle is also loaded by the task
+// pane page outside Excel (browser preview, WPS), where there is no CustomFunctions.
+const EXCEL_CODES: Record<PerfErrorCode, keyof typeof CustomFunctions.ErrorCode> = {
+  '#VALUE!': 'invalidValue',
+  '#DIV/0!': 'divisionByZero',
+  '#N/A': 'notAvailable',
+  '#NUM!': 'invalidNumber',
 };
 
 /** Excel's documented way to put an error with a message in the cell is to throw it. */
 function excel<T>(result: T | PerfError): T {
   if (!(result instanceof PerfError)) return result;
-  const code = EXCEL_CODES[result.code];
+  const code = CustomFunctions.ErrorCode[EXCEL_CODES[result.code]];
   const withMessage = result.code === '#VALUE!' || result.code === '#N/A';
   throw withMessage ? new CustomFunctions.Error(code, result.message) : new CustomFunctions.Error(code);
 }
@@ -102,9 +104,11 @@ export function check(row: unknown[][]): string {
   return excel(perf.check(row));
 }
 
-CustomFunctions.associate('RATE', rate);
-CustomFunctions.associate('SCORE', score);
-CustomFunctions.associate('INDICATOR', indicator);
-CustomFunctions.associate('GRADE', grade);
-CustomFunctions.associate('TOTAL', total);
-CustomFunctions.associate('CHECK', check);
+if (typeof CustomFunctions !== 'undefined') {
+  CustomFunctions.associate('RATE', rate);
+  CustomFunctions.associate('SCORE', score);
+  CustomFunctions.associate('INDICATOR', indicator);
+  CustomFunctions.associate('GRADE', grade);
+  CustomFunctions.associate('TOTAL', total);
+  CustomFunctions.associate('CHECK', check);
+}

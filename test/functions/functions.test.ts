@@ -61,3 +61,19 @@ describe('Excel entry', () => {
     expect(thrown(() => entry.score(100, -5))).toEqual(new FakeExcelError('#NUM!'));
   });
 });
+
+describe('outside Excel (the browser preview, WPS)', () => {
+  it('loads without CustomFunctions and registers nothing', () => {
+    const saved = (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+    delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+    try {
+      let loaded: Entry | undefined;
+      jest.isolateModules(() => {
+        loaded = require('../../src/functions/functions');
+      });
+      expect(loaded!.score(41.2, 34.08)).toBe(8.27);
+    } finally {
+      Object.assign(globalThis, { CustomFunctions: saved });
+    }
+  });
+});
