@@ -27,6 +27,7 @@ export class CopyWriter {
         code === 'EEXIST' || code === 'ENOTDIR'
           ? `输出文件夹 ${outDir} 已经是一个文件，请换一个文件夹`
           : `无法创建输出文件夹 ${outDir}（${fileErrorReason(e)}）`,
+        { cause: e },
       );
     }
     const ids = new Set<string>();
@@ -63,7 +64,7 @@ export class CopyWriter {
       await fs.rename(temp, target);
     } catch (e) {
       await fs.rm(temp, { force: true });
-      throw new Error(`无法写出 ${target}（${fileErrorReason(e)}）`);
+      throw new Error(`无法写出 ${target}（${fileErrorReason(e)}）`, { cause: e });
     }
     return target;
   }
