@@ -8,7 +8,7 @@ import { fixtureXlsx } from '../core/fixtures';
 import { FakeEt } from '../hosts/wps/fakeEt';
 import { wpsPageScript } from '../wps-addin/pageScript';
 
- 
+
 const { buildWps } = require('../../scripts/build-wps.js') as {
   buildWps(o: { outRoot: string; taskpaneDir: string }): Promise<string>;
 };

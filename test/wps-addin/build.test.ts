@@ -7,7 +7,7 @@ import { fixtureXlsx } from '../core/fixtures';
 import { FakeEt } from '../hosts/wps/fakeEt';
 import { addinApplication, memoryStorage, wpsWithFunctions } from './fakeAddinPage';
 
- 
+
 const { buildWps } = require('../../scripts/build-wps.js') as {
   buildWps(o: { outRoot: string; taskpaneDir: string }): Promise<string>;
 };
