@@ -18,17 +18,10 @@ interface Level {
   explicit: boolean;
 }
 
-interface Draft {
-  row: number;
-  shift: number;
+/** An indicator while its table is read: levels still know whether they were inherited. */
+interface Draft extends Omit<Indicator, 'level1' | 'level2' | 'duplicateOf'> {
   level1: Level;
   level2: Level;
-  name: Read<string>;
-  target: Read<Measure> & { text: string };
-  actual: Read<Measure> & { text: string };
-  weight: Read<NumberReading> | null;
-  score: Read<NumberReading> | null;
-  reason: Read<string>;
 }
 
 type LabelCell = { col: number; text: string };
@@ -132,7 +125,6 @@ export function readIndicatorRows(
     const aCell = actualCol >= 0 ? cellAt(grid, r, actualCol) : null;
     drafts.push({
       row: r,
-      shift,
       level1: { value: rowL1 ?? l1.value, explicit: rowL1 !== undefined },
       level2: { value: rowL2 ?? l2.value, explicit: rowL2 !== undefined },
       name: { value: nameText, cell: addressOf(grid, r, Math.max(left, nameCol)) },
