@@ -53,7 +53,18 @@ export function annotationsFor(findings: Finding[]): CellAnnotation[] {
 /** The name of the sheet that lists every finding. */
 export const REPORT_SHEET = '检查结果';
 
-export const REPORT_HEADER = ['序号', '严重程度', '代码', '含义', '工作表', '单元格', '项目', '说明', '应为', '实际'] as const;
+export const REPORT_HEADER = [
+  '序号',
+  '严重程度',
+  '代码',
+  '含义',
+  '工作表',
+  '单元格',
+  '项目',
+  '说明',
+  '应为',
+  '实际',
+] as const;
 
 export interface ReportRow {
   index: number;

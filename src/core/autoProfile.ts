@@ -27,7 +27,8 @@ function samplesOf(forms: Form[]): Sample[] {
     if (exact === null) continue;
     const rate = row.rate?.value.kind === 'number' ? row.rate.value : null;
     const percentColumn = form.fund?.rateColumnIsPercent ?? false;
-    const printedRate = rate === null ? null : rate.percent || percentColumn || rate.shown.gt(1) ? rate.shown : rate.shown.times(100);
+    const printedRate =
+      rate === null ? null : rate.percent || percentColumn || rate.shown.gt(1) ? rate.shown : rate.shown.times(100);
     out.push({
       exact,
       weight: row.weight?.value.kind === 'number' ? row.weight.value.value : new Decimal(10),
@@ -52,7 +53,9 @@ export function inferProfile(forms: Form[]): ProfileChoice {
   const count = (route: Route) => ({
     rate: rates.filter((s) => roundTo(s.exact, 2, route.rateRounding).eq(s.printedRate!)).length,
     score: samples.filter(
-      (s) => s.printedScore !== null && scoreForRate(s.exact, s.weight, { ...route, fullMarksThreshold: null }).eq(s.printedScore),
+      (s) =>
+        s.printedScore !== null &&
+        scoreForRate(s.exact, s.weight, { ...route, fullMarksThreshold: null }).eq(s.printedScore),
     ).length,
   });
   // The 执行率 rounding first: it alone decides the printed rates; ties go to half-up.

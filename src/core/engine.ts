@@ -76,14 +76,22 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): Workbo
       return checkForm(f, profile.profile);
     } catch (e) {
       const { out, add } = findingsFor(f.sheet, f.id);
-      add('FORM_INCOMPLETE', f.anchor, `${INTERNAL_ERROR}（${(e as Error).message}），其他表格不受影响；请把这份文件反馈给 PerfCheck 的开发者`);
+      add(
+        'FORM_INCOMPLETE',
+        f.anchor,
+        `${INTERNAL_ERROR}（${(e as Error).message}），其他表格不受影响；请把这份文件反馈给 PerfCheck 的开发者`,
+      );
       return { form: f, fund: null, totals: null, findings: out };
     }
   });
   const findings = results.flatMap((r) => r.findings);
   if (forms.length === 0) {
     const { out, add } = findingsFor(grids[0]?.sheet ?? '', null);
-    add('NO_FORM_FOUND', 'A1', grids.length === 0 ? '工作簿中没有工作表' : '没有找到“财政项目支出绩效自评表”或“绩效目标申报表”，请确认表头文字');
+    add(
+      'NO_FORM_FOUND',
+      'A1',
+      grids.length === 0 ? '工作簿中没有工作表' : '没有找到“财政项目支出绩效自评表”或“绩效目标申报表”，请确认表头文字',
+    );
     findings.push(...out);
   }
   return { forms: results, findings, profile };

@@ -67,7 +67,11 @@ function reachable(printed: Decimal, lo: Decimal, hi: Decimal, f: (x: Decimal) =
   return f(lo).lte(printed) && printed.lte(f(hi));
 }
 
-export function rateConsistent(printed: Decimal, interval: [Decimal, Decimal], route: Pick<Route, 'rateRounding'>): boolean {
+export function rateConsistent(
+  printed: Decimal,
+  interval: [Decimal, Decimal],
+  route: Pick<Route, 'rateRounding'>,
+): boolean {
   return reachable(printed, interval[0], interval[1], (x) => roundTo(x, 2, route.rateRounding));
 }
 

@@ -1,13 +1,6 @@
 import { Cell, Grid, addressOf, cellAt, textAt } from './grid';
 import { Indicator, FormKind, Read } from './form';
-import {
-  IndicatorColumn,
-  isLevel1Name,
-  isLevel2Name,
-  isTableCaption,
-  normalizeLabel,
-  parentOfLevel2,
-} from './labels';
+import { IndicatorColumn, isLevel1Name, isLevel2Name, isTableCaption, normalizeLabel, parentOfLevel2 } from './labels';
 import { Measure, NumberReading, parseMeasure, readNumber } from './values';
 
 export type IndicatorColumns = Partial<Record<IndicatorColumn, number>>;
@@ -182,7 +175,13 @@ const SHIFTS = [0, -1, 1, -2, 2];
  * in the target column, no 一级/二级 name or target in the name column, nothing numeric
  * right of 得分); the best wins, the header's own columns on a tie.
  */
-function placeScored(grid: Grid, r: number, filled: LabelCell[], cols: IndicatorColumns, right: number): Placement | null {
+function placeScored(
+  grid: Grid,
+  r: number,
+  filled: LabelCell[],
+  cols: IndicatorColumns,
+  right: number,
+): Placement | null {
   const W = cols.weight;
   const S = cols.score;
   if (W === undefined || S === undefined) return null;
@@ -281,7 +280,12 @@ function finish(drafts: Draft[], sheetTop: number): Indicator[] {
     let level1 = d.level1.value;
     const parent = d.level2.value ? parentOfLevel2(d.level2.value) : null;
     // A 二级 name knows its 一级: it corrects a 一级 inherited across a page break.
-    if (parent && (!d.level1.explicit || level1 === '') && level1 !== parent && !(parent === '产出指标' && level1 === '成本指标')) {
+    if (
+      parent &&
+      (!d.level1.explicit || level1 === '') &&
+      level1 !== parent &&
+      !(parent === '产出指标' && level1 === '成本指标')
+    ) {
       level1 = parent;
     }
     const key = [

@@ -72,8 +72,15 @@ export function judgeIndicator(target: Measure, actual: Measure): Judgement {
   const t = target.value;
   const a = alignScale(target, actual);
   // An actual written as a bound (`>=85%`) only says which side it is on.
-  const bound = actual.op === '>=' || actual.op === '>' ? 'atLeast' : actual.op === '<=' || actual.op === '<' ? 'atMost' : 'exact';
-  const met = (): Judgement => ({ attainment: 'met', quantitative: true, direction, band: [ONE, ONE], reason: '指标已完成' });
+  const bound =
+    actual.op === '>=' || actual.op === '>' ? 'atLeast' : actual.op === '<=' || actual.op === '<' ? 'atMost' : 'exact';
+  const met = (): Judgement => ({
+    attainment: 'met',
+    quantitative: true,
+    direction,
+    band: [ONE, ONE],
+    reason: '指标已完成',
+  });
   const missedBy = (ratio: Decimal): Judgement => {
     const r = Decimal.max(ZERO, Decimal.min(ONE, ratio));
     return { attainment: 'missed', quantitative: true, direction, band: [ZERO, r], reason: '指标未完成' };

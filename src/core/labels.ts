@@ -25,15 +25,7 @@ export function normalizeLabel(text: string): string {
 
 export type FundColumn = 'initialBudget' | 'budget' | 'actual' | 'weight' | 'rate' | 'score';
 export type FundLine = 'total' | 'fiscal' | 'carryOver' | 'other';
-export type IndicatorColumn =
-  | 'level1'
-  | 'level2'
-  | 'level3'
-  | 'target'
-  | 'actual'
-  | 'weight'
-  | 'score'
-  | 'reason';
+export type IndicatorColumn = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
 
 const FUND_COLUMNS: [FundColumn, RegExp][] = [
   ['initialBudget', /^年初预算(数|金额)?$/],

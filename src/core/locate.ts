@@ -1,13 +1,6 @@
 import { Grid, colCount, rowCount, textAt } from './grid';
 import { FormKind } from './form';
-import {
-  FIELD_LABELS,
-  indicatorColumnOf,
-  isDeclarationTitle,
-  isFundHeader,
-  isSelfEvalTitle,
-  matches,
-} from './labels';
+import { FIELD_LABELS, indicatorColumnOf, isDeclarationTitle, isFundHeader, isSelfEvalTitle, matches } from './labels';
 
 /** Where one form sits on a sheet (grid-relative, inclusive bounds). */
 export interface FormRegion {

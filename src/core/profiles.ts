@@ -47,7 +47,13 @@ export const PROFILES: readonly RuleProfile[] = [
     rateRounding: 'half-up',
     fullMarksThreshold: new Decimal(90),
   },
-  { ...base, id: 'fund-excluded', name: '资金得分不计入总分（指标分值合计 100）', rateRounding: 'half-up', fundInTotal: 'no' },
+  {
+    ...base,
+    id: 'fund-excluded',
+    name: '资金得分不计入总分（指标分值合计 100）',
+    rateRounding: 'half-up',
+    fundInTotal: 'no',
+  },
 ];
 
 export function profileById(id: string): RuleProfile | undefined {
@@ -67,7 +73,8 @@ export function allRoutes(): Route[] {
   const out: Route[] = [];
   for (const rateRounding of ['half-up', 'up', 'down'] as const)
     for (const scoreBase of ['exact', 'rounded'] as const)
-      for (const scoreRounding of ['half-up', 'up', 'down'] as const) out.push({ rateRounding, scoreBase, scoreRounding });
+      for (const scoreRounding of ['half-up', 'up', 'down'] as const)
+        out.push({ rateRounding, scoreBase, scoreRounding });
   return out;
 }
 

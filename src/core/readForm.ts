@@ -59,12 +59,25 @@ export function readForm(grid: Grid, region: FormRegion): Form {
   else form.declarationFunds = readDeclarationFunds(grid, region, fundEnd);
 
   if (!header) {
-    problems.push({ cell: form.anchor, message: '没有找到绩效指标表（一级指标/二级指标/三级指标/年度指标值 表头），表格可能不完整' });
+    problems.push({
+      cell: form.anchor,
+      message: '没有找到绩效指标表（一级指标/二级指标/三级指标/年度指标值 表头），表格可能不完整',
+    });
   } else {
-    form.indicatorHeader = { value: '绩效指标', cell: addressOf(grid, header.row, header.cols.level1 ?? header.cols.level2 ?? left) };
+    form.indicatorHeader = {
+      value: '绩效指标',
+      cell: addressOf(grid, header.row, header.cols.level1 ?? header.cols.level2 ?? left),
+    };
     const gradeAt = find(FIELD_LABELS.grade, header.row + 1);
     const last = Math.min(totalAt ? totalAt.r - 1 : bottom, gradeAt ? gradeAt.r - 1 : bottom);
-    form.indicators = readIndicatorRows(grid, rows.filter((r) => r > header.row && r <= last), left, right, header.cols, region.kind);
+    form.indicators = readIndicatorRows(
+      grid,
+      rows.filter((r) => r > header.row && r <= last),
+      left,
+      right,
+      header.cols,
+      region.kind,
+    );
     if (gradeAt) form.grade = valueRightOf(grid, gradeAt.r, gradeAt.c, right);
   }
   if (totalAt) form.total = readTotal(grid, totalAt.r, totalAt.c, bottom, right);
@@ -151,7 +164,9 @@ function readFundTable(grid: Grid, region: FormRegion, end: number): FundTable |
           continue;
         }
         const at = (k: FundColumn): Read<NumberReading> | null =>
-          cols[k] === undefined ? null : { value: readNumber(cellAt(grid, y, cols[k]!)), cell: addressOf(grid, y, cols[k]!) };
+          cols[k] === undefined
+            ? null
+            : { value: readNumber(cellAt(grid, y, cols[k]!)), cell: addressOf(grid, y, cols[k]!) };
         rows.push({
           line,
           label: { value: textAt(grid, y, labelCol), cell: addressOf(grid, y, labelCol) },

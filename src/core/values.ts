@@ -119,7 +119,10 @@ export function parseMeasure(raw: string | number | null | undefined, percentCel
     return { kind: 'quantity', op: null, value, scale: null, unit: '', percent: percentCell, text: String(raw) };
   }
   const original = raw.trim();
-  let text = original.normalize('NFKC').replace(/\s+/g, '').replace(/<\/?p>/gi, '');
+  let text = original
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/<\/?p>/gi, '');
   if (text === '' || /^[—–\-―]+$/.test(text) || /^[.。,，]+$/.test(text)) return { kind: 'empty' };
   let op: TargetOp | null = null;
   for (const [re, o] of OP_WORDS) {
@@ -162,5 +165,9 @@ export function qualityVerdict(actual: string, target: string): QualityVerdict {
 }
 
 function normalizeWords(text: string): string {
-  return text.normalize('NFKC').replace(/<\/?p>/gi, '').replace(/\s+/g, '').replace(/[。.,，;；]+$/, '');
+  return text
+    .normalize('NFKC')
+    .replace(/<\/?p>/gi, '')
+    .replace(/\s+/g, '')
+    .replace(/[。.,，;；]+$/, '');
 }

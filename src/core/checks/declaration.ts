@@ -17,9 +17,19 @@ export function checkDeclarationFunds(ctx: CheckContext): void {
     if (t === null || values.every((v) => v === null)) return;
     const sum = values.reduce<Decimal>((s, v) => s.plus(v ?? 0), new Decimal(0));
     if (sum.minus(t).abs().gt(tolerance)) {
-      ctx.add('FUND_SUBTOTAL_MISMATCH', total!.cell, `${what} ${t.toFixed()} 不等于各项之和 ${sum.toFixed()}`, sum.toFixed(), t.toFixed());
+      ctx.add(
+        'FUND_SUBTOTAL_MISMATCH',
+        total!.cell,
+        `${what} ${t.toFixed()} 不等于各项之和 ${sum.toFixed()}`,
+        sum.toFixed(),
+        t.toFixed(),
+      );
     }
   };
   check(f.total, [f.fiscal, f.other], '项目资金总额（财政资金 + 其他资金）');
-  check(f.yearTotal, [f.yearFiscal, f.yearCarryOver, f.yearOther], '年度资金申请总额（当年财政拨款 + 上年结转资金 + 其他资金）');
+  check(
+    f.yearTotal,
+    [f.yearFiscal, f.yearCarryOver, f.yearOther],
+    '年度资金申请总额（当年财政拨款 + 上年结转资金 + 其他资金）',
+  );
 }

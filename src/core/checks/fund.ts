@@ -1,6 +1,14 @@
 import { Decimal } from '../decimal';
 import { FundRow, Read } from '../form';
-import { Amount, exactFundRate, fundRate, rateConsistent, rateInterval, scoreConsistent, scoreForRate } from '../fundScore';
+import {
+  Amount,
+  exactFundRate,
+  fundRate,
+  rateConsistent,
+  rateInterval,
+  scoreConsistent,
+  scoreForRate,
+} from '../fundScore';
 import { allRoutes, routeName, sameRoute } from '../profiles';
 import { NumberReading } from '../values';
 import { CheckContext, isBlank, numberIn, show, shownIn } from './context';
@@ -71,7 +79,13 @@ function checkLine(
     [row.actual, '全年执行数'],
   ] as const) {
     if (read?.value.kind === 'number' && read.value.value.isNegative()) {
-      ctx.add('NEGATIVE_AMOUNT', read.cell, `${name}的${label}为负数（${read.value.value.toFixed()}），金额不能为负`, null, read.value.value.toFixed());
+      ctx.add(
+        'NEGATIVE_AMOUNT',
+        read.cell,
+        `${name}的${label}为负数（${read.value.value.toFixed()}），金额不能为负`,
+        null,
+        read.value.value.toFixed(),
+      );
     }
   }
   const weightRead = scored ? row.weight : null;
@@ -108,7 +122,8 @@ function checkLine(
   }
   if (budget.isNegative()) return evaluation;
   if (actual === null) {
-    if (scored && isBlank(row.actual)) ctx.add('EMPTY_FIELD', row.actual?.cell ?? row.label.cell, '年度资金总额的全年执行数为空，无法计算执行率');
+    if (scored && isBlank(row.actual))
+      ctx.add('EMPTY_FIELD', row.actual?.cell ?? row.label.cell, '年度资金总额的全年执行数为空，无法计算执行率');
     return evaluation;
   }
   const exact = exactFundRate(budget, actual)!;
@@ -116,13 +131,21 @@ function checkLine(
   evaluation.exactRate = exact;
   evaluation.rate.computed = computedRate;
   if (actual.gt(budget) && row.actual) {
-    ctx.add('FUND_OVER_100', row.actual.cell, `${name}的全年执行数 ${actual.toFixed()} 超过全年预算数 ${budget.toFixed()}`, budget.toFixed(), actual.toFixed());
+    ctx.add(
+      'FUND_OVER_100',
+      row.actual.cell,
+      `${name}的全年执行数 ${actual.toFixed()} 超过全年预算数 ${budget.toFixed()}`,
+      budget.toFixed(),
+      actual.toFixed(),
+    );
   }
   // A budget within rounding of zero bounds nothing: judge the printed amounts as they are.
   const interval = rateInterval(amountOf(row.budget!, unit), amountOf(row.actual!, unit)) ?? [exact, exact];
   if (printed !== null && row.rate) {
     if (!rateConsistent(printed, interval, ctx.profile)) {
-      const other = (['half-up', 'up', 'down'] as const).find((r) => rateConsistent(printed, interval, { rateRounding: r }));
+      const other = (['half-up', 'up', 'down'] as const).find((r) =>
+        rateConsistent(printed, interval, { rateRounding: r }),
+      );
       if (other) {
         ctx.add(
           'ROUNDING_ROUTE',
@@ -150,17 +173,32 @@ function checkLine(
   const computedScore = scoreForRate(exact, w, rule);
   evaluation.score.computed = computedScore;
   if (printedScore === null) {
-    if (isBlank(row.score)) ctx.add('EMPTY_FIELD', row.score?.cell ?? row.label.cell, `资金得分为空，应为 ${show(computedScore)}`, show(computedScore), null);
+    if (isBlank(row.score))
+      ctx.add(
+        'EMPTY_FIELD',
+        row.score?.cell ?? row.label.cell,
+        `资金得分为空，应为 ${show(computedScore)}`,
+        show(computedScore),
+        null,
+      );
     return evaluation;
   }
   const scoreCell = row.score!.cell;
   if (printedScore.gt(w) || printedScore.isNegative()) {
-    ctx.add('SCORE_EXCEEDS_WEIGHT', scoreCell, `资金得分 ${printedScore.toFixed()} 超出分值 ${w.toFixed()} 的范围，应为 ${show(computedScore)}`, show(computedScore), printedScore.toFixed());
+    ctx.add(
+      'SCORE_EXCEEDS_WEIGHT',
+      scoreCell,
+      `资金得分 ${printedScore.toFixed()} 超出分值 ${w.toFixed()} 的范围，应为 ${show(computedScore)}`,
+      show(computedScore),
+      printedScore.toFixed(),
+    );
     evaluation.scoreWrong = true;
     return evaluation;
   }
   if (scoreConsistent(printedScore, interval, w, rule)) return evaluation;
-  const route = allRoutes().find((r) => !sameRoute(r, rule) && scoreConsistent(printedScore, interval, w, { ...rule, ...r }));
+  const route = allRoutes().find(
+    (r) => !sameRoute(r, rule) && scoreConsistent(printedScore, interval, w, { ...rule, ...r }),
+  );
   if (route) {
     ctx.add(
       'ROUNDING_ROUTE',

@@ -28,7 +28,13 @@ export function checkIndicators(ctx: CheckContext, fund: FundEvaluation | null):
   const categories = new Set(countedIndicators(form).map((i) => i.level1));
   const missing = REQUIRED_CATEGORIES.filter((c) => !categories.has(c));
   if (missing.length > 0 && form.indicatorHeader) {
-    ctx.add('MISSING_CATEGORY', form.indicatorHeader.cell, `缺少${missing.join('、')}，绩效指标应包括产出、效益和满意度三类`, REQUIRED_CATEGORIES.join('、'), [...categories].join('、'));
+    ctx.add(
+      'MISSING_CATEGORY',
+      form.indicatorHeader.cell,
+      `缺少${missing.join('、')}，绩效指标应包括产出、效益和满意度三类`,
+      REQUIRED_CATEGORIES.join('、'),
+      [...categories].join('、'),
+    );
   }
 }
 
@@ -37,13 +43,21 @@ function checkScoredRow(ctx: CheckContext, ind: Indicator, fund: FundEvaluation 
   if (ind.actual.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.actual.cell, `指标${what}的实际完成值为空`);
   const weight = numberIn(ctx, ind.weight, `指标${what}的分值`);
   const score = numberIn(ctx, ind.score, `指标${what}的得分`);
-  if (ind.weight?.value.kind === 'empty' || !ind.weight) ctx.add('EMPTY_FIELD', ind.weight?.cell ?? ind.name.cell, `指标${what}的分值为空`);
-  if (ind.score?.value.kind === 'empty' || !ind.score) ctx.add('EMPTY_FIELD', ind.score?.cell ?? ind.name.cell, `指标${what}的得分为空`);
+  if (ind.weight?.value.kind === 'empty' || !ind.weight)
+    ctx.add('EMPTY_FIELD', ind.weight?.cell ?? ind.name.cell, `指标${what}的分值为空`);
+  if (ind.score?.value.kind === 'empty' || !ind.score)
+    ctx.add('EMPTY_FIELD', ind.score?.cell ?? ind.name.cell, `指标${what}的得分为空`);
   checkExecRateIndicator(ctx, ind, fund);
   if (weight === null || score === null) return;
   const scoreCell = ind.score!.cell;
   if (score.gt(weight) || score.isNegative()) {
-    ctx.add('SCORE_EXCEEDS_WEIGHT', scoreCell, `指标${what}的得分 ${score.toFixed()} 超出分值 ${weight.toFixed()} 的范围（0 到 ${weight.toFixed()}）`, `0–${weight.toFixed()}`, score.toFixed());
+    ctx.add(
+      'SCORE_EXCEEDS_WEIGHT',
+      scoreCell,
+      `指标${what}的得分 ${score.toFixed()} 超出分值 ${weight.toFixed()} 的范围（0 到 ${weight.toFixed()}）`,
+      `0–${weight.toFixed()}`,
+      score.toFixed(),
+    );
     return;
   }
   const judgement = judgeIndicator(ind.target.value, ind.actual.value);
@@ -78,7 +92,14 @@ function checkScoredRow(ctx: CheckContext, ind: Indicator, fund: FundEvaluation 
   const shortfall = score.lt(weight) || judgement.attainment === 'missed' || judgement.attainment === 'partial';
   if (shortfall && isBlankReason(ind.reason.value)) {
     if (byActual) {
-      ctx.add('MISSING_DEVIATION_REASON', ind.reason.cell, `指标${what}按完成比例计分（${actual.text} × ${weight.toFixed()} = ${score.toFixed()}），目标已完成，偏差原因可不填`, null, null, 'info');
+      ctx.add(
+        'MISSING_DEVIATION_REASON',
+        ind.reason.cell,
+        `指标${what}按完成比例计分（${actual.text} × ${weight.toFixed()} = ${score.toFixed()}），目标已完成，偏差原因可不填`,
+        null,
+        null,
+        'info',
+      );
     } else {
       const why = score.lt(weight)
         ? `得分 ${score.toFixed()} 低于分值 ${weight.toFixed()}${judgement.attainment === 'missed' ? '（目标未完成）' : ''}`

@@ -39,21 +39,33 @@ export function checkTotals(ctx: CheckContext, fund: FundEvaluation | null): Tot
   }
   const totalWeight = form.total ? numberIn(ctx, form.total.weight, '总分的分值') : null;
   if (totalWeight !== null && !totalWeight.eq(HUNDRED)) {
-    ctx.add('WEIGHT_SUM_MISMATCH', form.total!.weight!.cell, `总分的分值应为 100，表中为 ${totalWeight.toFixed()}`, '100', totalWeight.toFixed());
+    ctx.add(
+      'WEIGHT_SUM_MISMATCH',
+      form.total!.weight!.cell,
+      `总分的分值应为 100，表中为 ${totalWeight.toFixed()}`,
+      '100',
+      totalWeight.toFixed(),
+    );
   }
 
   const indicatorScores = sum((r) => (r.score?.value.kind === 'number' ? r.score.value.shown : null));
   const printedSum = indicatorScores.plus(fundInTotal ? (fund?.score.printed ?? 0) : 0);
   const computed = fund?.score.computed ?? fund?.score.printed ?? null;
   const computedTotal = fundInTotal ? (computed === null ? null : indicatorScores.plus(computed)) : indicatorScores;
-  const printedTotal = form.total && numberIn(ctx, form.total.score, '总分') !== null ? shownIn(form.total.score) : null;
+  const printedTotal =
+    form.total && numberIn(ctx, form.total.score, '总分') !== null ? shownIn(form.total.score) : null;
   const result: TotalsEvaluation = {
     total: { printed: printedTotal, computed: computedTotal },
     grade: { printed: form.grade?.value ? normalizeLabel(form.grade.value) : null, computed: null },
     fundInTotal,
   };
   if (form.total && (!form.total.score || form.total.score.value.kind === 'empty')) {
-    ctx.add('EMPTY_FIELD', form.total.score?.cell ?? form.total.label.cell, '总分为空', computedTotal ? show(computedTotal) : null);
+    ctx.add(
+      'EMPTY_FIELD',
+      form.total.score?.cell ?? form.total.label.cell,
+      '总分为空',
+      computedTotal ? show(computedTotal) : null,
+    );
   }
   if (printedTotal !== null) {
     const cell = form.total!.score!.cell;
@@ -80,7 +92,12 @@ export function checkTotals(ctx: CheckContext, fund: FundEvaluation | null): Tot
   if (form.grade) {
     const printed = result.grade.printed ?? '';
     if (printed === '') {
-      ctx.add('EMPTY_FIELD', form.grade.cell, `评分等级为空${result.grade.computed ? `，应为“${result.grade.computed}”` : ''}`, result.grade.computed);
+      ctx.add(
+        'EMPTY_FIELD',
+        form.grade.cell,
+        `评分等级为空${result.grade.computed ? `，应为“${result.grade.computed}”` : ''}`,
+        result.grade.computed,
+      );
     } else if (result.grade.computed && (!isGrade(printed) || printed !== result.grade.computed)) {
       ctx.add(
         'GRADE_MISMATCH',
