@@ -4,5 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Under jsdom, jest resolves the browser build of uuid (pulled in by exceljs), which is
+  // ES modules; the CommonJS build works in every test environment.
+  moduleNameMapper: { '^uuid$': require.resolve('uuid') },
   testTimeout: 60000,
 };

@@ -115,6 +115,7 @@ const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 
 export function parseMeasure(raw: string | number | null | undefined, percentCell = false): Measure {
   if (raw === null || raw === undefined) return { kind: 'empty' };
   if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { kind: 'quality', text: String(raw) };
     const value = percentCell ? decimalFromNumber(raw).times(100) : decimalFromNumber(raw);
     return { kind: 'quantity', op: null, value, scale: null, unit: '', percent: percentCell, text: String(raw) };
   }
