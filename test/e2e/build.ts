@@ -1,11 +1,15 @@
 import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
 const ROOT = resolve(__dirname, '../..');
-/** Where the end-to-end tests' production build goes (outside the repo, reused across runs). */
-export const E2E_DIST = join(tmpdir(), 'perfcheck-e2e-dist');
+/**
+ * Where the end-to-end tests' production build goes: outside the repo, reused across runs
+ * of the same checkout (never another checkout's build).
+ */
+export const E2E_DIST = join(tmpdir(), `perfcheck-e2e-dist-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
 const STAMP = join(E2E_DIST, '.built-at');
 const LOCK = `${E2E_DIST}.lock`;
 
