@@ -14,7 +14,8 @@ import { Cell, Grid, parseAddress } from '../src/core/grid';
 import { gridWorkbook } from '../src/io/gridWorkbook';
 import { readXlsx } from '../src/io/xlsx';
 
-const FORMS = '/work/shared/forms';
+// The shared real forms beside the repository (../shared/forms).
+const FORMS = path.join(__dirname, '..', '..', 'shared', 'forms');
 const TOTAL_FORMS = 1000;
 const FORMS_PER_SHEET = 20;
 const RUNS = 5;

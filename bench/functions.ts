@@ -19,7 +19,8 @@ import { NATIONAL, profileById } from '../src/core/profiles';
 import { score } from '../src/functions/perf';
 
 const ROOT = resolve(__dirname, '..');
-const FORMS = '/work/shared/forms';
+// The shared real forms beside the repository (../shared/forms).
+const FORMS = join(__dirname, '..', '..', 'shared', 'forms');
 
 /** (budget, actual, weight, profile) as a sheet passes them: text from the TSV, numbers parsed from it. */
 function calls(): unknown[][] {

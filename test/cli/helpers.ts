@@ -5,8 +5,9 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { JsonReport } from '../../src/core/report';
+import { FORMS_DIR } from '../core/fixtures';
 
-export const FORMS = '/work/shared/forms';
+export const FORMS = FORMS_DIR;
 export const QINGPU_XLSX = path.join(FORMS, 'qingpu-2024-self-eval.xlsx');
 export const QINGPU_TSV = path.join(FORMS, 'qingpu-2024-self-eval.tsv');
 export const BAOSHAN_XLSX = path.join(FORMS, 'baoshan-2022-self-eval.xlsx');

@@ -3,6 +3,7 @@ import { join, resolve } from 'path';
 import { Browser, chromium } from 'playwright-core';
 import { buildAddin } from './build';
 import { serve } from './server';
+import { FORMS_DIR } from '../core/fixtures';
 
 const SCREENSHOTS = resolve(__dirname, '../../test-output');
 
@@ -44,7 +45,7 @@ describe('task pane in a browser (preview mode)', () => {
     await page.goto(`${server.url}/taskpane.html`);
     await page.getByText('当前不在 Excel 中运行', { exact: false }).first().waitFor();
 
-    await page.setInputFiles('input[type=file]', '/work/shared/forms/qingpu-2024-self-eval.xlsx');
+    await page.setInputFiles('input[type=file]', join(FORMS_DIR, 'qingpu-2024-self-eval.xlsx'));
     await page.getByText('已打开：qingpu-2024-self-eval.xlsx').waitFor();
     await page.getByRole('button', { name: '检查整个工作簿' }).click();
 

@@ -8,14 +8,15 @@ import { parseTsv } from '../../src/core/tsv';
 import { NumberReading } from '../../src/core/values';
 import { readXlsx } from '../../src/io/xlsx';
 import { check, rate, score } from '../../src/functions/perf';
+import { FORMS_DIR } from '../core/fixtures';
 
 /**
- * PERF.* on the published forms in /work/shared/forms. Budgets, actuals and the printed
+ * PERF.* on the published forms in ../shared/forms. Budgets, actuals and the printed
  * 执行率 and 得分 are read through the core's own form reader, never copied by hand;
  * the printed numbers are the agencies' own and are the expected results.
  */
 
-const FORMS = '/work/shared/forms';
+const FORMS = FORMS_DIR;
 
 function tsvForms(name: string): { grid: Grid; forms: Form[] } {
   const grid = parseTsv(readFileSync(`${FORMS}/${name}.tsv`, 'utf8'), name);

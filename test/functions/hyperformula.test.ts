@@ -16,6 +16,8 @@ import { Grid, isCellError } from '../../src/core/grid';
 import { readXlsx } from '../../src/io/xlsx';
 import * as perf from '../../src/functions/perf';
 import { PerfError, PerfErrorCode } from '../../src/functions/perfError';
+import { FORMS_DIR } from '../core/fixtures';
+import { join } from 'path';
 
 /**
  * PERF.* as formulas in a real spreadsheet engine. HyperFormula stands in for Excel and
@@ -107,7 +109,7 @@ function sheetOf(grid: Grid): (string | number | boolean | null)[][] {
 }
 
 async function workbook(name: string): Promise<Grid[]> {
-  return readXlsx(readFileSync(`/work/shared/forms/${name}.xlsx`), ExcelJS);
+  return readXlsx(readFileSync(join(FORMS_DIR, `${name}.xlsx`)), ExcelJS);
 }
 
 describe('PERF.* evaluated by HyperFormula', () => {

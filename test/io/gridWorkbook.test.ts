@@ -3,9 +3,11 @@ import { readFileSync } from 'fs';
 import { parseTsv } from '../../src/core/tsv';
 import { gridWorkbook } from '../../src/io/gridWorkbook';
 import { worksheetGrid } from '../../src/io/xlsx';
+import { FORMS_DIR } from '../core/fixtures';
+import { join } from 'path';
 
 test('a grid written to a workbook and read back is the same grid, at the same addresses', async () => {
-  const text = readFileSync('/work/shared/forms/qingpu-2024-self-eval.tsv', 'utf8');
+  const text = readFileSync(join(FORMS_DIR, 'qingpu-2024-self-eval.tsv'), 'utf8');
   const grid = parseTsv(text, '青浦');
   const wb = gridWorkbook([grid, { sheet: '偏移', top: 1, left: 1, cells: [[{ value: 0.8413, text: '84.13%', format: '0.00%' }, { value: { error: '#N/A' }, text: '#N/A' }]] }], ExcelJS);
   const buffer = await wb.xlsx.writeBuffer();

@@ -3,7 +3,9 @@ import { readFileSync } from 'fs';
 import { Grid } from '../../../src/core/grid';
 import { readXlsx } from '../../../src/io/xlsx';
 
-export const FORMS_DIR = '/work/shared/forms';
+import { FORMS_DIR } from '../../core/fixtures';
+
+export { FORMS_DIR };
 
 /** The 青浦 2024 workbook: five sheets 表1–表5, one form each, typed numbers. */
 export async function qingpuGrids(): Promise<Grid[]> {

@@ -4,6 +4,8 @@ import { SEVERITY_FILL } from '../../../src/core/annotations';
 import { createPreviewHost, markKey } from '../../../src/hosts/preview';
 import { gridsFromFile } from '../../../src/hosts/preview/loadFile';
 import { HostError } from '../../../src/hosts/host';
+import { FORMS_DIR } from '../../core/fixtures';
+import { join } from 'path';
 
 const bytes = (path: string) => {
   const b = readFileSync(path);
@@ -12,7 +14,7 @@ const bytes = (path: string) => {
 
 describe('preview host', () => {
   test('reads a local .xlsx and marks, selects and clears in memory', async () => {
-    const grids = await gridsFromFile('qingpu-2024-self-eval.xlsx', bytes('/work/shared/forms/qingpu-2024-self-eval.xlsx'));
+    const grids = await gridsFromFile('qingpu-2024-self-eval.xlsx', bytes(join(FORMS_DIR, 'qingpu-2024-self-eval.xlsx')));
     expect(grids.map((g) => g.sheet)).toEqual(['表1', '表2', '表3', '表4', '表5']);
     const host = createPreviewHost(grids);
     const read = await host.readSheets((await host.sheets()).names);
@@ -29,7 +31,7 @@ describe('preview host', () => {
   });
 
   test('reads a .tsv as one sheet named after the file', async () => {
-    const [grid] = await gridsFromFile('baoshan-2022-self-eval.tsv', bytes('/work/shared/forms/baoshan-2022-self-eval.tsv'));
+    const [grid] = await gridsFromFile('baoshan-2022-self-eval.tsv', bytes(join(FORMS_DIR, 'baoshan-2022-self-eval.tsv')));
     expect(grid.sheet).toBe('baoshan-2022-self-eval');
     expect(checkWorkbook([grid]).forms).toHaveLength(19);
   });
