@@ -22,6 +22,8 @@ const useStyles = makeStyles({
   },
   rowHead: { display: 'flex', gap: '6px', alignItems: 'center', marginBottom: '2px' },
   meaning: { fontWeight: tokens.fontWeightSemibold },
+  // In a narrow pane the title wraps; the badge and the address keep their width.
+  fixed: { flexShrink: 0 },
   detail: { display: 'block', color: tokens.colorNeutralForeground2 },
 });
 
@@ -86,11 +88,13 @@ export function FindingList(props: { findings: Finding[]; projects: Map<string, 
                 <li key={`${f.cell}-${f.code}-${i}`}>
                   <Button appearance="subtle" className={styles.row} onClick={() => onSelect(f)} data-cell={`${f.sheet}!${f.cell}`} data-code={f.code}>
                     <span className={styles.rowHead}>
-                      <Badge appearance="filled" color={BADGE[f.severity]} size="small">
+                      <Badge appearance="filled" color={BADGE[f.severity]} size="small" className={styles.fixed}>
                         {t.severity[f.severity]}
                       </Badge>
                       <Text className={styles.meaning}>{FINDING_CODES[f.code].meaning}</Text>
-                      <Text size={200}>{f.cell}</Text>
+                      <Text size={200} className={styles.fixed}>
+                        {f.cell}
+                      </Text>
                     </span>
                     <Text className={styles.detail}>{f.message}</Text>
                     {f.expected !== null || f.actual !== null ? (
