@@ -72,6 +72,7 @@ function checkLine(
   const name = LINE_NAMES[row.line];
   const budget = numberIn(ctx, row.budget, `${name}的全年预算数`);
   const actual = numberIn(ctx, row.actual, `${name}的全年执行数`);
+  // 年初预算数 enters no formula; reading it reports a cell that is not a number.
   numberIn(ctx, row.initialBudget, `${name}的年初预算数`);
   for (const [read, label] of [
     [row.initialBudget, '年初预算数'],
