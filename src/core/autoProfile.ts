@@ -70,25 +70,48 @@ export function inferProfile(forms: Form[]): ProfileChoice {
       if (!best || c.score > best.score) best = { route, ...c };
     }
   }
-  const { route, rate, score } = best!;
+  const { route, rate } = best!;
+  const threshold = inferThreshold(samples, route);
+  const rule = { ...route, fullMarksThreshold: threshold };
+  const score = samples.filter(
+    (s) => s.printedScore !== null && scoreForRate(s.exact, s.weight, rule).eq(s.printedScore),
+  ).length;
   const scored = samples.filter((s) => s.printedScore !== null).length;
   const named = PROFILES.find(
     (p) =>
-      p.fullMarksThreshold === null &&
       p.fundInTotal === 'by-weights' &&
       p.rateRounding === route.rateRounding &&
       p.scoreBase === route.scoreBase &&
-      p.scoreRounding === route.scoreRounding,
+      p.scoreRounding === route.scoreRounding &&
+      (p.fullMarksThreshold === null ? threshold === null : threshold !== null && p.fullMarksThreshold.eq(threshold)),
   );
-  const profile: RuleProfile = named ?? {
-    ...NATIONAL,
-    ...route,
-    id: 'auto',
-    name: routeName(route),
-  };
+  const name = `${routeName(route)}${threshold === null ? '' : `，执行率达到 ${threshold.toFixed()}% 资金得分满分`}`;
+  const profile: RuleProfile = named ?? { ...NATIONAL, ...rule, id: 'auto', name };
   return {
     profile,
     auto: true,
-    reason: `自动识别：${routeName(route)}，可复现 ${rates.length} 个执行率中的 ${rate} 个、${scored} 个资金得分中的 ${score} 个`,
+    reason: `自动识别：${name}，可复现 ${rates.length} 个执行率中的 ${rate} 个、${scored} 个资金得分中的 ${score} 个`,
   };
+}
+
+/** Full-marks thresholds seen in district rules, the most common first. */
+const THRESHOLDS = [90, 95, 85, 80].map((t) => new Decimal(t));
+
+/**
+ * A district that gives the full 资金得分 from some 执行率 on prints full scores below
+ * 100% that the proportional rule cannot give. The threshold is the first common one
+ * that every such score reaches and that no lower printed score contradicts.
+ */
+function inferThreshold(samples: Sample[], route: Route): Decimal | null {
+  const printed = samples.filter((s) => s.printedScore !== null);
+  const proportional = (s: Sample) => scoreForRate(s.exact, s.weight, { ...route, fullMarksThreshold: null });
+  const fullAnyway = printed.filter((s) => s.printedScore!.eq(s.weight) && proportional(s).lt(s.weight));
+  if (fullAnyway.length === 0) return null;
+  return (
+    THRESHOLDS.find(
+      (t) =>
+        fullAnyway.every((s) => s.exact.gte(t)) &&
+        printed.every((s) => s.exact.lt(t) || s.exact.gte(100) || s.printedScore!.eq(s.weight)),
+    ) ?? null
+  );
 }

@@ -1,0 +1,54 @@
+import { checkWorkbook } from '../../src/core/engine';
+import { fixtureRows, gridOf, setCell } from './fixtures';
+
+/** 青浦 2024 with 区劳模管理服务经费's 95.36% scored the full 10 (rows 24–52 are 表2). */
+function qingpuWithThreshold() {
+  const rows = fixtureRows('qingpu-2024-self-eval');
+  setCell(rows, 'H29', '10.00'); // 资金得分 at 95.36%: proportional 9.54
+  setCell(rows, 'G51', '96.50'); // its 总分
+  return rows;
+}
+
+test('auto finds a full-marks threshold from full scores below 100%', () => {
+  const result = checkWorkbook([gridOf(qingpuWithThreshold())]);
+  expect(result.profile.profile.id).toBe('threshold-90');
+  expect(result.profile.profile.fullMarksThreshold?.toFixed()).toBe('90');
+  expect(result.profile.reason).toContain('执行率达到 90% 资金得分满分');
+  expect(result.findings.filter((f) => f.cell === 'H29')).toEqual([]);
+  // The 82.72% form stays below the threshold: its misprinted 8.72 is still an error.
+  expect(result.findings.find((f) => f.cell === 'H87')).toMatchObject({ code: 'FUND_SCORE_MISMATCH', expected: '8.27' });
+});
+
+test('a threshold lying between two forms is found from both', () => {
+  const rows = qingpuWithThreshold();
+  // 表1: 60.00 / 63.44 = 94.58% scored proportionally (9.46): the threshold is above it.
+  setCell(rows, 'E6', '60.00');
+  setCell(rows, 'E7', '60.00');
+  setCell(rows, 'G6', '94.58');
+  setCell(rows, 'G7', '94.58');
+  setCell(rows, 'H6', '9.46');
+  setCell(rows, 'G21', '97.46');
+  const result = checkWorkbook([gridOf(rows)]);
+  expect(result.profile.profile.fullMarksThreshold?.toFixed()).toBe('95');
+  expect(result.profile.profile.id).toBe('auto');
+  expect(result.findings.filter((f) => f.cell === 'H6' || f.cell === 'H29')).toEqual([]);
+});
+
+test('a lower score at or above the threshold rules it out', () => {
+  const rows = qingpuWithThreshold();
+  // 表1: 62.17 / 63.44 = 97.998%, scored proportionally 9.80 although above 95.36%.
+  setCell(rows, 'E6', '62.17');
+  setCell(rows, 'E7', '62.17');
+  setCell(rows, 'G6', '98.00');
+  setCell(rows, 'G7', '98.00');
+  setCell(rows, 'H6', '9.80');
+  setCell(rows, 'G21', '97.80');
+  const result = checkWorkbook([gridOf(rows)]);
+  expect(result.profile.profile.fullMarksThreshold).toBeNull();
+  expect(result.findings.find((f) => f.cell === 'H29')).toMatchObject({ code: 'FUND_SCORE_MISMATCH', expected: '9.54' });
+});
+
+test('the real forms have no threshold', () => {
+  expect(checkWorkbook([gridOf(fixtureRows('qingpu-2024-self-eval'))]).profile.profile.fullMarksThreshold).toBeNull();
+  expect(checkWorkbook([gridOf(fixtureRows('baoshan-2022-self-eval'))]).profile.profile.fullMarksThreshold).toBeNull();
+});
