@@ -1,17 +1,15 @@
-import { checkIndicators } from '../core/checks/indicators';
+import { checkIndicator } from '../core/checks/indicators';
 import { Finding, findingsFor } from '../core/findings';
-import { Form, Indicator } from '../core/form';
+import { Indicator } from '../core/form';
 import { Cell, EMPTY_CELL } from '../core/grid';
-import { NATIONAL } from '../core/profiles';
 import { readNumber } from '../core/values';
 import { readMeasures, rowsOf } from './args';
 import { PerfError } from './perfError';
 
 /**
- * PERF.CHECK: one indicator row judged by the engine's own indicator check. The row is
- * made into a one-indicator form and handed to `checkIndicators`, so the rules (band,
- * 满分 on a missed target, 偏差原因, …) exist once, in the core; this file only reads
- * the cells and shortens the findings for a status column.
+ * PERF.CHECK: one indicator row judged by the engine's own row check (`checkIndicator`),
+ * so the rules (band, 满分 on a missed target, 偏差原因, …) exist once, in the core; this
+ * file only reads the cells and shortens the findings for a status column.
  */
 
 /** The columns PERF.CHECK accepts, left to right. */
@@ -87,26 +85,8 @@ export function checkIndicatorRow(range: unknown): string | PerfError {
     reason: { value: textOf(at('reason')), cell: 'reason' },
     duplicateOf: null,
   };
-  const form: Form = {
-    id: 'PERF.CHECK',
-    kind: 'self-eval',
-    sheet: '',
-    range: '',
-    anchor: 'level3',
-    project: null,
-    department: null,
-    unit: null,
-    year: null,
-    fund: null,
-    declarationFunds: null,
-    indicators: [indicator],
-    indicatorHeader: null,
-    total: null,
-    grade: null,
-    problems: [],
-  };
-  const { out, add } = findingsFor('', form.id);
-  checkIndicators({ form, profile: NATIONAL, add }, null);
+  const { out, add } = findingsFor('', 'PERF.CHECK');
+  checkIndicator({ add }, indicator, 'self-eval', null);
   const statuses = out.map((f) => statusOf(f, named)).filter((s): s is string => s !== null);
   return [...new Set(statuses)].join('；');
 }

@@ -18,6 +18,9 @@ export interface CheckContext {
   ) => void;
 }
 
+/** What a check of one row needs: only a way to report. */
+export type Reporter = Pick<CheckContext, 'add'>;
+
 export type { Finding };
 
 /** Prints a number for a message: 2 decimals where the form shows decimals. */
@@ -29,7 +32,7 @@ export function show(x: Decimal, places = 2): string {
  * The number in a cell that must hold one, reporting a cell that holds something else.
  * `label` names the cell in messages (e.g. `全年预算数`).
  */
-export function numberIn(ctx: CheckContext, read: Read<NumberReading> | null, label: string): Decimal | null {
+export function numberIn(ctx: Reporter, read: Read<NumberReading> | null, label: string): Decimal | null {
   if (!read) return null;
   const r = read.value;
   if (r.kind === 'number') return r.value;

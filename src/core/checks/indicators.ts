@@ -1,8 +1,8 @@
 import { Decimal, roundTo } from '../decimal';
-import { Indicator, countedIndicators } from '../form';
+import { FormKind, Indicator, countedIndicators } from '../form';
 import { judgeIndicator, scoreInBand } from '../indicatorScore';
 import { REQUIRED_CATEGORIES, normalizeLabel } from '../labels';
-import { CheckContext, numberIn, show } from './context';
+import { CheckContext, Reporter, numberIn, show } from './context';
 import { FundEvaluation } from './fund';
 
 /** A 偏差原因 of only punctuation (a stray `.` from the PDF) says nothing. */
@@ -21,9 +21,7 @@ export function checkIndicators(ctx: CheckContext, fund: FundEvaluation | null):
       ctx.add('DUPLICATE_INDICATOR', ind.name.cell, `指标${label(ind)}与第 ${ind.duplicateOf + 1} 行重复，只计算一次`);
       continue;
     }
-    if (ind.name.value === '') ctx.add('EMPTY_FIELD', ind.name.cell, `第 ${ind.row + 1} 行的三级指标名称为空`);
-    if (ind.target.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.target.cell, `指标${label(ind)}的年度指标值为空`);
-    if (form.kind === 'self-eval') checkScoredRow(ctx, ind, fund);
+    checkIndicator(ctx, ind, form.kind, fund);
   }
   const categories = new Set(countedIndicators(form).map((i) => i.level1));
   const missing = REQUIRED_CATEGORIES.filter((c) => !categories.has(c));
@@ -38,7 +36,17 @@ export function checkIndicators(ctx: CheckContext, fund: FundEvaluation | null):
   }
 }
 
-function checkScoredRow(ctx: CheckContext, ind: Indicator, fund: FundEvaluation | null): void {
+/**
+ * One indicator row: its blanks and, on a 自评表, its score against its 分值, target and
+ * actual, and its 偏差原因. Also what PERF.CHECK runs on a single row.
+ */
+export function checkIndicator(ctx: Reporter, ind: Indicator, kind: FormKind, fund: FundEvaluation | null): void {
+  if (ind.name.value === '') ctx.add('EMPTY_FIELD', ind.name.cell, `第 ${ind.row + 1} 行的三级指标名称为空`);
+  if (ind.target.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.target.cell, `指标${label(ind)}的年度指标值为空`);
+  if (kind === 'self-eval') checkScoredRow(ctx, ind, fund);
+}
+
+function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | null): void {
   const what = label(ind);
   if (ind.actual.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.actual.cell, `指标${what}的实际完成值为空`);
   const weight = numberIn(ctx, ind.weight, `指标${what}的分值`);
@@ -110,7 +118,7 @@ function checkScoredRow(ctx: CheckContext, ind: Indicator, fund: FundEvaluation 
 }
 
 /** An indicator named 预算执行率 must state the fund table's own 执行率. */
-function checkExecRateIndicator(ctx: CheckContext, ind: Indicator, fund: FundEvaluation | null): void {
+function checkExecRateIndicator(ctx: Reporter, ind: Indicator, fund: FundEvaluation | null): void {
   if (!/(预算|资金)执行率/.test(normalizeLabel(ind.name.value))) return;
   const computed = fund?.rate.computed;
   const actual = ind.actual.value;
