@@ -22,22 +22,25 @@ export function locateForms(grid: Grid): FormRegion[] {
   const rows = rowCount(grid);
   const cols = colCount(grid);
   const anchors: Anchor[] = [];
-  let lastTitleRow = -Infinity;
+  // Whether the form begun at the last anchor has reached its tables yet.
+  let body = true;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const t = textAt(grid, r, c);
       if (t === '') continue;
       if (isSelfEvalTitle(t) || isDeclarationTitle(t)) {
         anchors.push({ row: r, kind: isDeclarationTitle(t) ? 'declaration' : 'self-eval' });
-        lastTitleRow = r;
+        body = false;
         break;
       }
-      // A 项目名称 with no title in the few rows above starts an untitled form.
-      if (matches(t, FIELD_LABELS.project) && r - lastTitleRow > 4) {
-        anchors.push({ row: r, kind: null });
-        lastTitleRow = r;
+      // A 项目名称 after a form's tables starts an untitled form; before them it is the
+      // titled form's own, however many blank lines the PDF left under the title.
+      if (matches(t, FIELD_LABELS.project)) {
+        if (body) anchors.push({ row: r, kind: null });
+        body = false;
         break;
       }
+      if (isFundHeader(t) || indicatorColumnOf(t) !== null || matches(t, FIELD_LABELS.total)) body = true;
     }
   }
   const regions: FormRegion[] = [];

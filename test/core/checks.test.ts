@@ -215,3 +215,22 @@ describe('a row whose 得分 is not a number keeps its place', () => {
     expect(result.findings.some((f) => f.code === 'WEIGHT_SUM_MISMATCH' || f.code === 'MISSING_CATEGORY')).toBe(false);
   });
 });
+
+describe('locating forms', () => {
+  test('blank lines between the title and 项目名称 do not split a form', () => {
+    const rows = form1();
+    rows.splice(2, 0, [], [], [], [], []);
+    const result = checkWorkbook([gridOf(rows)]);
+    expect(result.forms).toHaveLength(1);
+    expect(result.forms[0].form.range).toBe('A1:H27');
+    expect(codes(result.findings)).toEqual(['SCORE_OUT_OF_BAND@G25']);
+  });
+
+  test('untitled forms pasted one after another are told apart by their 项目名称', () => {
+    const untitled = (from: number, to: number) => formRows('qingpu-2024-self-eval', from, to);
+    const rows = [...untitled(3, 22), [], ...untitled(84, 102)];
+    const result = checkWorkbook([gridOf(rows)]);
+    expect(result.forms.map((r) => r.form.project?.value)).toEqual(['灵活就业工作经费', '青浦区劳模创新工作室创建']);
+    expect(result.findings.find((f) => f.code === 'FUND_SCORE_MISMATCH')?.cell).toBe('H25'); // row 87 of the fixture
+  });
+});
