@@ -12,7 +12,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ChangeEvent, useState } from 'react';
+import { ChangeEvent, useRef, useState } from 'react';
 import { reportRows } from '../core/annotations';
 import { Finding } from '../core/findings';
 import { PROFILES } from '../core/profiles';
@@ -27,6 +27,7 @@ import { CheckRun, Progress, runCheck } from './runCheck';
 
 const useStyles = makeStyles({
   root: { padding: '12px', minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
+  fileRow: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap', marginTop: '6px' },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: '8px', gap: '8px' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', margin: '8px 0' },
   block: { margin: '8px 0' },
@@ -43,6 +44,7 @@ export function App(props: { picked: PickedHost }) {
   const [host, setHost] = useState<Host | null>(picked.host);
   const [profile, setProfile] = useState('auto');
   const [busy, setBusy] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [run, setRun] = useState<CheckRun | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
@@ -129,10 +131,22 @@ export function App(props: { picked: PickedHost }) {
         {picked.kind === 'preview' ? (
           <div className={styles.block}>
             <Text block>{t.previewHint}</Text>
-            <Field label={t.openFile}>
-              <input type="file" accept=".xlsx,.tsv,.txt" onChange={openFile} disabled={busy !== null} />
-            </Field>
-            {fileName ? <Text size={200}>{t.opened(fileName)}</Text> : null}
+            {/* The browser's own file button speaks the browser's language; ours follows the pane. */}
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".xlsx,.tsv,.txt"
+              onChange={openFile}
+              disabled={busy !== null}
+              hidden
+              aria-label={t.openFile}
+            />
+            <div className={styles.fileRow}>
+              <Button onClick={() => fileInput.current?.click()} disabled={busy !== null}>
+                {t.openFile}
+              </Button>
+              {fileName ? <Text size={200}>{t.opened(fileName)}</Text> : null}
+            </div>
           </div>
         ) : null}
 
