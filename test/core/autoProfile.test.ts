@@ -9,6 +9,20 @@ function qingpuWithThreshold() {
   return rows;
 }
 
+/** Sets 表1's 全年执行数, printed 执行率 (both fund rows), 资金得分 and 总分. */
+function setForm1(rows: string[][], actual: string, rate: string, score: string, total: string) {
+  for (const [cell, value] of [
+    ['E6', actual],
+    ['E7', actual],
+    ['G6', rate],
+    ['G7', rate],
+    ['H6', score],
+    ['G21', total],
+  ])
+    setCell(rows, cell, value);
+  return rows;
+}
+
 test('auto finds a full-marks threshold from full scores below 100%', () => {
   const result = checkWorkbook([gridOf(qingpuWithThreshold())]);
   expect(result.profile.profile.id).toBe('threshold-90');
@@ -16,18 +30,15 @@ test('auto finds a full-marks threshold from full scores below 100%', () => {
   expect(result.profile.reason).toContain('执行率达到 90% 资金得分满分');
   expect(result.findings.filter((f) => f.cell === 'H29')).toEqual([]);
   // The 82.72% form stays below the threshold: its misprinted 8.72 is still an error.
-  expect(result.findings.find((f) => f.cell === 'H87')).toMatchObject({ code: 'FUND_SCORE_MISMATCH', expected: '8.27' });
+  expect(result.findings.find((f) => f.cell === 'H87')).toMatchObject({
+    code: 'FUND_SCORE_MISMATCH',
+    expected: '8.27',
+  });
 });
 
 test('a threshold lying between two forms is found from both', () => {
-  const rows = qingpuWithThreshold();
   // 表1: 60.00 / 63.44 = 94.58% scored proportionally (9.46): the threshold is above it.
-  setCell(rows, 'E6', '60.00');
-  setCell(rows, 'E7', '60.00');
-  setCell(rows, 'G6', '94.58');
-  setCell(rows, 'G7', '94.58');
-  setCell(rows, 'H6', '9.46');
-  setCell(rows, 'G21', '97.46');
+  const rows = setForm1(qingpuWithThreshold(), '60.00', '94.58', '9.46', '97.46');
   const result = checkWorkbook([gridOf(rows)]);
   expect(result.profile.profile.fullMarksThreshold?.toFixed()).toBe('95');
   expect(result.profile.profile.id).toBe('auto');
@@ -35,17 +46,14 @@ test('a threshold lying between two forms is found from both', () => {
 });
 
 test('a lower score at or above the threshold rules it out', () => {
-  const rows = qingpuWithThreshold();
   // 表1: 62.17 / 63.44 = 97.998%, scored proportionally 9.80 although above 95.36%.
-  setCell(rows, 'E6', '62.17');
-  setCell(rows, 'E7', '62.17');
-  setCell(rows, 'G6', '98.00');
-  setCell(rows, 'G7', '98.00');
-  setCell(rows, 'H6', '9.80');
-  setCell(rows, 'G21', '97.80');
+  const rows = setForm1(qingpuWithThreshold(), '62.17', '98.00', '9.80', '97.80');
   const result = checkWorkbook([gridOf(rows)]);
   expect(result.profile.profile.fullMarksThreshold).toBeNull();
-  expect(result.findings.find((f) => f.cell === 'H29')).toMatchObject({ code: 'FUND_SCORE_MISMATCH', expected: '9.54' });
+  expect(result.findings.find((f) => f.cell === 'H29')).toMatchObject({
+    code: 'FUND_SCORE_MISMATCH',
+    expected: '9.54',
+  });
 });
 
 test('the real forms have no threshold', () => {
