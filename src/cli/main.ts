@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { projectNames } from '../core/engine';
 import { jsonFile, JsonFile, jsonReport } from '../core/report';
 import { annotateWorkbook } from '../io/annotate';
 import { parseArgs } from './args';
@@ -94,8 +95,7 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
 
 async function writeCopy(writer: CopyWriter, checked: Extract<CheckedFile, { ok: true }>): Promise<string> {
   const wb = checked.workbook();
-  const projects = new Map(checked.result.forms.map(({ form }) => [form.id, form.project?.value ?? '']));
-  annotateWorkbook(wb, checked.result.findings, projects);
+  annotateWorkbook(wb, checked.result.findings, projectNames(checked.result));
   const data = await wb.xlsx.writeBuffer();
   return writer.write(checked.path, new Uint8Array(data as ArrayBuffer));
 }

@@ -64,6 +64,26 @@ export function checkForm(form: Form, profile: RuleProfile = NATIONAL): FormResu
   return { form, fund, totals, findings: out };
 }
 
+/** checkForm, except that a failure becomes a finding on the form, never an exception. */
+export function checkFormGuarded(form: Form, profile: RuleProfile): FormResult {
+  try {
+    return checkForm(form, profile);
+  } catch (e) {
+    const { out, add } = findingsFor(form.sheet, form.id);
+    add(
+      'FORM_INCOMPLETE',
+      form.anchor,
+      `${INTERNAL_ERROR}（${(e as Error).message}），其他表格不受影响；请把这份文件反馈给 PerfCheck 的开发者`,
+    );
+    return { form, fund: null, totals: null, findings: out };
+  }
+}
+
+/** Form id → 项目名称, for grouping findings and the 检查结果 sheet. */
+export function projectNames(result: WorkbookResult): Map<string, string> {
+  return new Map(result.forms.map(({ form }) => [form.id, form.project?.value ?? '']));
+}
+
 /**
  * Checks every form on every sheet of a workbook. With the `auto` profile, the rounding
  * is inferred once from all the workbook's forms, since one author filled them.
@@ -71,19 +91,7 @@ export function checkForm(form: Form, profile: RuleProfile = NATIONAL): FormResu
 export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): WorkbookResult {
   const forms = grids.flatMap(findForms);
   const profile = resolveProfile(options.profile, forms);
-  const results = forms.map((f) => {
-    try {
-      return checkForm(f, profile.profile);
-    } catch (e) {
-      const { out, add } = findingsFor(f.sheet, f.id);
-      add(
-        'FORM_INCOMPLETE',
-        f.anchor,
-        `${INTERNAL_ERROR}（${(e as Error).message}），其他表格不受影响；请把这份文件反馈给 PerfCheck 的开发者`,
-      );
-      return { form: f, fund: null, totals: null, findings: out };
-    }
-  });
+  const results = forms.map((f) => checkFormGuarded(f, profile.profile));
   const findings = results.flatMap((r) => r.findings);
   if (forms.length === 0) {
     const { out, add } = findingsFor(grids[0]?.sheet ?? '', null);

@@ -1,6 +1,6 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { cellAt, colCount, columnName, parseAddress } from '../core/grid';
+import { addressOf, cellAt, colCount, columnName, parseAddress } from '../core/grid';
 import { markKey, PreviewHost } from '../hosts/preview';
 
 const useStyles = makeStyles({
@@ -52,7 +52,7 @@ export function GridView(props: { host: PreviewHost; label: string }) {
               <tr key={r}>
                 <th className={styles.head}>{grid.top + r + 1}</th>
                 {Array.from({ length: cols }, (_, c) => {
-                  const address = `${columnName(grid.left + c)}${grid.top + r + 1}`;
+                  const address = addressOf(grid, r, c);
                   const mark = view.marks.get(markKey(grid.sheet, address));
                   const isSelected = selected !== null && selected.row === grid.top + r && selected.col === grid.left + c;
                   const text = cellAt(grid, r, c).text;

@@ -1,4 +1,11 @@
-import { checkForm, checkWorkbook, findForms, resolveProfile, WorkbookResult } from '../core/engine';
+import {
+  checkFormGuarded,
+  checkWorkbook,
+  findForms,
+  projectNames,
+  resolveProfile,
+  WorkbookResult,
+} from '../core/engine';
 import { Form } from '../core/form';
 import { Host } from '../hosts/host';
 
@@ -17,7 +24,12 @@ const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * Reads the sheets and checks them as checkWorkbook does, one sheet and one form at a
  * time, reporting progress and yielding to the UI in between.
  */
-export async function runCheck(host: Host, sheets: string[], profile: string, onProgress: (p: Progress) => void): Promise<CheckRun> {
+export async function runCheck(
+  host: Host,
+  sheets: string[],
+  profile: string,
+  onProgress: (p: Progress) => void,
+): Promise<CheckRun> {
   onProgress({ phase: 'read', done: 0, total: sheets.length });
   const grids = await host.readSheets(sheets, (done, total) => onProgress({ phase: 'read', done, total }));
   const forms: Form[] = [];
@@ -34,10 +46,9 @@ export async function runCheck(host: Host, sheets: string[], profile: string, on
     for (const [i, form] of forms.entries()) {
       onProgress({ phase: 'check', done: i, total: forms.length });
       if (i % 5 === 0) await yieldToUi();
-      results.push(checkForm(form, choice.profile));
+      results.push(checkFormGuarded(form, choice.profile));
     }
     result = { forms: results, findings: results.flatMap((r) => r.findings), profile: choice };
   }
-  const projects = new Map(result.forms.map((r) => [r.form.id, r.form.project?.value ?? '']));
-  return { result, projects };
+  return { result, projects: projectNames(result) };
 }
