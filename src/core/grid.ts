@@ -44,6 +44,61 @@ export function textAt(grid: Grid, row: number, col: number): string {
   return cellAt(grid, row, col).text.trim();
 }
 
+/** A non-empty cell of a row: its grid-relative column and trimmed displayed text. */
+export interface FilledCell {
+  col: number;
+  text: string;
+}
+
+// Every reading pass walks the filled cells only, so that work follows the content,
+// not the sheet's extent (one stray value in XFD1048576 must not cost rows × columns).
+const filledByGrid = new WeakMap<Grid, { rows: FilledCell[][]; nonEmpty: number[] }>();
+
+function indexOf(grid: Grid) {
+  let index = filledByGrid.get(grid);
+  if (index === undefined) {
+    const rows: FilledCell[][] = [];
+    const nonEmpty: number[] = [];
+    grid.cells.forEach((row, r) => {
+      const cells: FilledCell[] = [];
+      // forEach skips the holes of sparse rows.
+      row?.forEach((cell, col) => {
+        const text = cell?.text.trim() ?? '';
+        if (text !== '') cells.push({ col, text });
+      });
+      if (cells.length > 0) {
+        rows[r] = cells;
+        nonEmpty.push(r);
+      }
+    });
+    index = { rows, nonEmpty };
+    filledByGrid.set(grid, index);
+  }
+  return index;
+}
+
+const NONE: readonly FilledCell[] = Object.freeze([]);
+
+/** The non-empty cells of a row, left to right. */
+export function filledCells(grid: Grid, row: number): readonly FilledCell[] {
+  return indexOf(grid).rows[row] ?? NONE;
+}
+
+/** The rows in [from, to] that have a non-empty cell, top to bottom. */
+export function filledRows(grid: Grid, from = 0, to = Infinity): number[] {
+  const rows = indexOf(grid).nonEmpty;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < rows.length && rows[i] <= to; i++) out.push(rows[i]);
+  return out;
+}
+
 export function rowCount(grid: Grid): number {
   return grid.cells.length;
 }
@@ -75,7 +130,9 @@ export function columnIndex(name: string): number {
 
 /** A1 address of a grid position (grid-relative row and column). */
 export function addressOf(grid: Grid, row: number, col: number): string {
-  return `${columnName(grid.left + col)}${grid.top + row + 1}`;
+  // A position left of or above the sheet would give an address without a column or
+  // row (`73`): an address is always [A-Z]+[0-9]+.
+  return `${columnName(Math.max(0, grid.left + col))}${Math.max(0, grid.top + row) + 1}`;
 }
 
 /** Parses `B12` into zero-based sheet row and column. */

@@ -1,9 +1,19 @@
-import { Cell, Grid, addressOf, cellAt, textAt } from './grid';
+import { Cell, Grid, addressOf, cellAt, filledCells, textAt } from './grid';
 import { Indicator, FormKind, Read } from './form';
-import { IndicatorColumn, isLevel1Name, isLevel2Name, isTableCaption, normalizeLabel, parentOfLevel2 } from './labels';
+import { IndicatorColumns } from './indicatorHeader';
+import {
+  IndicatorColumn,
+  isLevel1Name,
+  isLevel2Name,
+  isPlaceholder,
+  isTableCaption,
+  isWeightOnly,
+  labelKey,
+  normalizeLabel,
+  parentOfLevel2,
+} from './labels';
+import { BREAKDOWN } from './vocabulary';
 import { Measure, NumberReading, parseMeasure, readNumber } from './values';
-
-export type IndicatorColumns = Partial<Record<IndicatorColumn, number>>;
 
 interface Level {
   value: string;
@@ -83,17 +93,54 @@ export function readIndicatorRows(
   };
 
   for (const r of rows) {
-    const filled: LabelCell[] = [];
-    for (let c = left; c <= right; c++) {
-      const t = textAt(grid, r, c);
-      if (t !== '') filled.push({ col: c, text: t });
-    }
+    const filled: LabelCell[] = filledCells(grid, r).filter((c) => c.col >= left && c.col <= right);
     if (filled.length === 0) continue;
     const placed = kind === 'self-eval' ? placeScored(grid, r, filled, cols, right) : placeDeclared(filled, cols);
     if (!placed) {
+      // A blank template's leftovers (指标2, ……) and 其中 breakdown rows are no
+      // indicators and no fragments of one; the level names they carry still count.
+      const cls = classifyLabels(filled, filled);
+      const names = cls.filter((x) => x.kind === 'name');
+      if (
+        names.some((x) => BREAKDOWN.test(normalizeLabel(x.text))) ||
+        (names.length > 0 && names.every((x) => isPlaceholder(x.text)))
+      ) {
+        applyFragment(cls.filter((x) => x.kind !== 'name'));
+        continue;
+      }
+      // A level name with a name after it, on a row of its own, starts an indicator
+      // whose cells are blank (a form cut off, or not filled in).
+      if (kind === 'self-eval' && names.length > 0 && cls.some((x) => x.kind === 'level1' || x.kind === 'level2')) {
+        const T = cols.target ?? cols.actual ?? (cols.weight ?? right) - 2;
+        const placedBlank: Placement = {
+          shift: 0,
+          targetCol: T,
+          actualCol: cols.actual ?? T + 1,
+          weightCol: cols.weight ?? null,
+          scoreCol: cols.score ?? null,
+          reasonCol: cols.reason ?? null,
+          labels: filled,
+        };
+        addRow(r, placedBlank);
+        continue;
+      }
       applyFragment(filled);
       continue;
     }
+    if (isSkipped(placed.labels, grid, r, placed)) {
+      applyFragment(classifyLabels(placed.labels, placed.labels).filter((x) => x.kind !== 'name'));
+      continue;
+    }
+    addRow(r, placed);
+  }
+  settleLevels(null);
+  if (pendingName.length > 0 && drafts.length > 0) {
+    const last = drafts[drafts.length - 1];
+    last.name = { ...last.name, value: last.name.value + pendingName.map((p) => p.text).join('') };
+  }
+  return finish(drafts, grid.top);
+
+  function addRow(r: number, placed: Placement) {
     const { shift, targetCol, actualCol, labels } = placed;
     const cls = classifyLabels(labels, labels);
     const rowL1 = cls.find((x) => x.kind === 'level1')?.text;
@@ -114,7 +161,7 @@ export function readIndicatorRows(
       pendingName = [];
     }
     const nameCol = nameCell?.col ?? (cols.level3 !== undefined ? cols.level3 + shift : targetCol - 1);
-    const tCell = targetCol >= 0 ? cellAt(grid, r, targetCol) : null;
+    const tCell = targetCol >= 0 ? targetCell(grid, r, cols, shift, targetCol) : null;
     const aCell = actualCol >= 0 ? cellAt(grid, r, actualCol) : null;
     drafts.push({
       row: r,
@@ -136,12 +183,6 @@ export function readIndicatorRows(
       reason: reasonAt(grid, r, placed.reasonCol ?? Math.max(left, targetCol + 1), right),
     });
   }
-  settleLevels(null);
-  if (pendingName.length > 0 && drafts.length > 0) {
-    const last = drafts[drafts.length - 1];
-    last.name = { ...last.name, value: last.name.value + pendingName.map((p) => p.text).join('') };
-  }
-  return finish(drafts, grid.top);
 }
 
 function readAt(grid: Grid, r: number, c: number): Read<NumberReading> {
@@ -149,12 +190,38 @@ function readAt(grid: Grid, r: number, c: number): Read<NumberReading> {
 }
 
 function reasonAt(grid: Grid, r: number, from: number, right: number): Read<string> {
-  const parts: string[] = [];
-  for (let c = from; c <= right; c++) {
-    const t = textAt(grid, r, c);
-    if (t !== '') parts.push(t);
-  }
-  return { value: parts.join(' '), cell: addressOf(grid, r, from) };
+  const parts = filledCells(grid, r)
+    .filter((c) => c.col >= from && c.col <= right)
+    .map((c) => c.text);
+  return { value: parts.join(' '), cell: addressOf(grid, r, Math.max(0, from)) };
+}
+
+/**
+ * The 年度指标值 cell; under a two-row header that splits it into 指标性质 | 指标值 |
+ * 度量单位 (`≥ | 95 | %`), one text cell joined from the three.
+ */
+function targetCell(grid: Grid, r: number, cols: IndicatorColumns, shift: number, targetCol: number): Cell {
+  const value = cellAt(grid, r, targetCol);
+  if (cols.targetOp === undefined && cols.targetUnit === undefined) return value;
+  const part = (c: number | undefined) => (c === undefined ? '' : textAt(grid, r, c + shift));
+  const text = `${part(cols.targetOp)}${value.text.trim()}${part(cols.targetUnit)}`;
+  return text === '' ? value : { value: text, text };
+}
+
+/**
+ * Whether a placed row is a 其中 breakdown under a ★ core indicator (a target and an
+ * actual, no 分值 or 得分 of its own) or a blank template's placeholder row.
+ */
+function isSkipped(labels: LabelCell[], grid: Grid, r: number, placed: Placement): boolean {
+  const names = classifyLabels(labels, labels).filter((x) => x.kind === 'name');
+  const scored = [placed.weightCol, placed.scoreCol].some(
+    (c) => c !== null && readNumber(cellAt(grid, r, c)).kind !== 'empty',
+  );
+  if (scored) return false;
+  return (
+    names.some((x) => BREAKDOWN.test(normalizeLabel(x.text))) ||
+    (names.length > 0 && names.every((x) => isPlaceholder(x.text)))
+  );
 }
 
 interface Placement {
@@ -169,11 +236,16 @@ interface Placement {
 
 const SHIFTS = [0, -1, 1, -2, 2];
 
+const LABEL_COLUMNS: ReadonlySet<IndicatorColumn> = new Set(['level1', 'level2', 'level3']);
+const NUMBER_COLUMNS: ReadonlySet<IndicatorColumn> = new Set(['weight', 'score']);
+const VALUE_COLUMNS: ReadonlySet<IndicatorColumn> = new Set(['target', 'actual']);
+
 /**
- * A 自评表 row: its 分值 and 得分 sit at the header's columns give or take the row's
- * offset. Each offset is weighed by how the row reads under it (a numeric pair, a target
- * in the target column, no 一级/二级 name or target in the name column, nothing numeric
- * right of 得分); the best wins, the header's own columns on a tie.
+ * A 自评表 row: its cells sit at the header's columns give or take the row's offset,
+ * since PDF rows shift. Each offset is weighed by how well the row's cells fit the
+ * columns they would fall in (names in label columns, numbers in 分值 and 得分, nothing
+ * outside the table, 得分 within 分值); the best wins, the header's own columns on a
+ * tie. Column order is whatever the header says (分值 before 年度指标值 in some provinces).
  */
 function placeScored(
   grid: Grid,
@@ -185,20 +257,40 @@ function placeScored(
   const W = cols.weight;
   const S = cols.score;
   if (W === undefined || S === undefined) return null;
-  const reading = (c: number) => readNumber(cellAt(grid, r, c)).kind;
-  let best: { shift: number; score: number } | null = null;
+  const kinds = new Map<number, IndicatorColumn>();
+  for (const [k, c] of Object.entries(cols) as [IndicatorColumn, number][]) kinds.set(c, k);
+  const firstValue = Math.min(
+    ...[cols.targetOp, cols.target, cols.actual, W, S].filter((c): c is number => c !== undefined),
+  );
+  const lastColumn = Math.max(...kinds.keys());
+  const reading = (c: number) => readNumber(cellAt(grid, r, c));
+  // 分值 and 得分 are plain numbers: a percent (`100.00(%)`) is a target or an actual.
+  const score = (c: number) => {
+    const x = reading(c);
+    return x.kind === 'number' && !x.percent ? x.value : null;
+  };
+  let best: { shift: number; fit: number } | null = null;
   for (const s of SHIFTS) {
-    if (W + s < 0 || S + s > right) continue;
-    const numeric = [W + s, S + s].filter((c) => reading(c) === 'number').length;
-    if (numeric === 0) continue;
-    const T = cols.target !== undefined ? cols.target + s : W + s - 2;
-    const nameCol = cols.level3 !== undefined ? cols.level3 + s : T - 1;
-    const name = nameCol >= 0 ? textAt(grid, r, nameCol) : '';
-    let score = numeric === 2 ? 3 : 1;
-    if (T >= 0 && textAt(grid, r, T) !== '') score += 1;
-    if (name !== '' && (isLevel1Name(name) || isLevel2Name(name) || parseMeasure(name).kind === 'quantity')) score -= 2;
-    if (filled.some((f) => f.col > S + s && ['number', 'error'].includes(reading(f.col)))) score -= 3;
-    if (!best || score > best.score) best = { shift: s, score };
+    if (W + s < 0 || S + s < 0 || W + s > right || S + s > right) continue;
+    const w = score(W + s);
+    const sc = score(S + s);
+    if (w === null && sc === null) continue;
+    let fit = 0;
+    if (w !== null && sc !== null) fit += sc.lte(w) ? 4 : 2;
+    for (const f of filled) {
+      const h = f.col - s;
+      const k = kinds.get(h);
+      const x = reading(f.col);
+      const isNumber = x.kind === 'number';
+      if (k === undefined) fit += h < firstValue ? (isNumber ? -4 : 0) : h > lastColumn ? -4 : -2;
+      else if (LABEL_COLUMNS.has(k)) fit += isNumber ? -4 : levelFits(f.text, k, cols) ? 2 : -4;
+      else if (NUMBER_COLUMNS.has(k)) fit += score(f.col) !== null ? 4 : x.kind === 'error' || isNumber ? -1 : -4;
+      else if (k === 'targetOp') fit += isOperator(f.text) ? 2 : -4;
+      else if (k === 'targetUnit') fit += isNumber ? -4 : 2;
+      else if (VALUE_COLUMNS.has(k)) fit += 2;
+      else fit += 1;
+    }
+    if (!best || fit > best.fit) best = { shift: s, fit };
   }
   let shift = best?.shift ?? null;
   if (shift === null) {
@@ -206,14 +298,14 @@ function placeScored(
     const T = cols.target;
     const A = cols.actual;
     if (T === undefined || A === undefined) return null;
-    const inValues = filled.filter((f) => f.col >= T && f.col <= S);
-    const labelish = filled.filter((f) => f.col < T);
+    const inValues = filled.filter((f) => f.col >= firstValue && f.col <= lastColumn && kinds.has(f.col));
+    const labelish = filled.filter((f) => f.col < firstValue);
     if (inValues.length === 0 || labelish.length === 0) return null;
     shift = 0;
   }
   const T = cols.target !== undefined ? cols.target + shift : W + shift - 2;
   const A = cols.actual !== undefined ? cols.actual + shift : W + shift - 1;
-  const R = cols.reason !== undefined ? cols.reason + shift : S + shift + 1;
+  const R = cols.reason !== undefined ? cols.reason + shift : Math.max(T, A, W + shift, S + shift) + 1;
   return {
     shift,
     targetCol: T,
@@ -221,8 +313,22 @@ function placeScored(
     weightCol: W + shift,
     scoreCol: S + shift,
     reasonCol: R,
-    labels: filled.filter((f) => f.col < T),
+    labels: filled.filter((f) => f.col < firstValue + shift),
   };
+}
+
+/** What a 指标性质 cell holds: a comparison sign or word (`≥`, `﹦`, `不低于`). */
+function isOperator(text: string): boolean {
+  return /^[<>=≥≤≧≦═≈]{1,2}$|^(大于|小于|等于|不低于|不高于|不少于|不超过|定性|定量|正向|反向)/.test(
+    normalizeLabel(text),
+  );
+}
+
+/** Whether a label may stand in a level column: a 一级 name in the 一级 column, a 二级 name in the 二级. */
+function levelFits(text: string, k: IndicatorColumn, cols: IndicatorColumns): boolean {
+  if (isLevel1Name(text) && !isLevel2Name(text)) return k === 'level1' || cols.level1 === undefined;
+  if (isLevel2Name(text) && !isLevel1Name(text)) return k === 'level2' || cols.level2 === undefined;
+  return true;
 }
 
 /** A 申报表 row: its 年度指标值 is the last filled cell at or right of the header's column. */
@@ -241,13 +347,18 @@ function placeDeclared(filled: LabelCell[], cols: IndicatorColumns): Placement |
 
 type Classified = { kind: 'level1' | 'level2' | 'name' | 'caption'; text: string; col: number };
 
-/** Tells 一级/二级 names, captions and 三级 names apart by what they say. */
+/**
+ * Tells 一级/二级 names, captions and 三级 names apart by what they say. Level names may
+ * carry their weight (`产出指标(50分)`) or be only a weight (`(50分)`, a caption here:
+ * the 一级 then follows from the 二级).
+ */
 function classifyLabels(labels: LabelCell[], context: LabelCell[]): Classified[] {
   const out: Classified[] = [];
+  let sawLevel1 = false;
   let sawLevel2 = false;
   labels.forEach((lab) => {
-    const key = normalizeLabel(lab.text);
-    if (isTableCaption(key)) {
+    const key = labelKey(lab.text);
+    if (isTableCaption(lab.text) || isWeightOnly(lab.text)) {
       out.push({ kind: 'caption', text: key, col: lab.col });
       return;
     }
@@ -257,11 +368,14 @@ function classifyLabels(labels: LabelCell[], context: LabelCell[]): Classified[]
       const asLevel1 = next !== undefined && parentOfLevel2(next.text) === '成本指标';
       if (!asLevel1 && sawLevel2) out.push({ kind: 'name', text: lab.text, col: lab.col });
       else out.push({ kind: asLevel1 ? 'level1' : 'level2', text: key, col: lab.col });
-      if (!asLevel1) sawLevel2 = true;
+      if (asLevel1) sawLevel1 = true;
+      else sawLevel2 = true;
       return;
     }
-    if (isLevel1Name(key)) {
+    // 满意度指标 is a 一级, and in some templates its own 二级 too.
+    if (isLevel1Name(key) && !sawLevel1 && !sawLevel2) {
       out.push({ kind: 'level1', text: key, col: lab.col });
+      sawLevel1 = true;
       return;
     }
     if (isLevel2Name(key) && !sawLevel2) {

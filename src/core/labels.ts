@@ -1,143 +1,163 @@
 /**
- * Label matching. Labels on real forms carry stray spaces and line breaks (`年度 指标值`),
- * full-width punctuation (`项目资金（万元）`), trailing colons and small wording variants
- * (分值/分数, 执行率/执行率(%)); matching works on a normalized key.
+ * Label matching over the vocabulary. Labels on real forms carry stray spaces and line
+ * breaks (`年度 指标值`), full-width punctuation (`项目资金（万元）`), trailing colons,
+ * a leading `其中`, and annotations in brackets (`产出指标(50分)`, `全年预算数(A)`,
+ * `执行率(B/A)`, `执行率(%)`); matching works on a key without them.
  */
+import {
+  AMOUNT_UNITS,
+  DECLARATION_TITLE,
+  FUND_COLUMNS,
+  FUND_HEADER,
+  FUND_LINES,
+  FundColumn,
+  FundLine,
+  GRADE_WORDS,
+  INDICATOR_COLUMNS,
+  IndicatorColumn,
+  LEVEL1_NAMES,
+  LEVEL2_PARENTS,
+  PLACEHOLDER,
+  SELF_EVAL_TITLE,
+  TABLE_CAPTION,
+  TITLE_MAX_LENGTH,
+  TITLE_YEAR,
+} from './vocabulary';
+
+export type { FundColumn, FundLine, IndicatorColumn } from './vocabulary';
+export { FIELD_LABELS, OTHER_FIELD_LABELS } from './vocabulary';
 
 // Forms repeat the same few hundred labels; NFKC on each lookup dominated the profile.
 const normalized = new Map<string, string>();
+const keys = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
 
-/** NFKC folds full-width forms; then every space, line break and colon goes. */
-export function normalizeLabel(text: string): string {
-  let key = normalized.get(text);
+function cached(cache: Map<string, string>, text: string, make: (t: string) => string): string {
+  let key = cache.get(text);
   if (key === undefined) {
-    key = text
-      .normalize('NFKC')
-      .replace(/[\s\u3000\u00a0]+/g, '')
-      .replace(/[:：]+$/u, '')
-      .replace(/^其中[:：]?/u, '其中');
-    if (normalized.size >= CACHE_LIMIT) normalized.clear();
-    normalized.set(text, key);
+    key = make(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, key);
   }
   return key;
 }
 
-export type FundColumn = 'initialBudget' | 'budget' | 'actual' | 'weight' | 'rate' | 'score';
-export type FundLine = 'total' | 'fiscal' | 'carryOver' | 'other';
-export type IndicatorColumn = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
+/** NFKC folds full-width forms and odd signs; then every space, line break and trailing colon goes. */
+export function normalizeLabel(text: string): string {
+  return cached(normalized, text, (t) =>
+    t
+      .normalize('NFKC')
+      .replace(/[\s\u3000\u00a0\u200b]+/g, '')
+      .replace(/[:：]+$/u, '')
+      .replace(/^其中[:：,，]?/u, '其中'),
+  );
+}
 
-const FUND_COLUMNS: [FundColumn, RegExp][] = [
-  ['initialBudget', /^年初预算(数|金额)?$/],
-  ['budget', /^全年预算(数|金额)?$/],
-  ['actual', /^全年执行(数|金额)?$/],
-  ['weight', /^(分值|分数|权重)$/],
-  ['rate', /^执行率(\(%\)|%)?$/],
-  ['score', /^得分$/],
-];
+/** Bracketed annotations a label may carry: a weight, a unit, a formula letter, a percent sign. */
+const ANNOTATION = /\((?:\d+(?:\.\d+)?分|[A-Z](?:[/\-+*][A-Z])*|%|万元|元|千元)\)/g;
 
-const FUND_LINES: [FundLine, RegExp][] = [
-  ['total', /^年度资金总额$/],
-  ['fiscal', /^其中?当年财政拨款$/],
-  ['carryOver', /^(其中)?上年结转(资金)?$/],
-  ['other', /^(其中)?其他资金$/],
-];
+/** A label's key: normalized, without `其中` and without bracketed annotations. */
+export function labelKey(text: string): string {
+  return cached(keys, text, (t) =>
+    normalizeLabel(t)
+      .replace(ANNOTATION, '')
+      .replace(/^其中/u, '')
+      .replace(/[:：]+$/u, ''),
+  );
+}
 
-const INDICATOR_COLUMNS: [IndicatorColumn, RegExp][] = [
-  ['level1', /^一级指标$/],
-  ['level2', /^二级指标$/],
-  ['level3', /^三级指标$/],
-  ['target', /^(年度)?指标值$|^年度目标值$|^预期指标值$/],
-  ['actual', /^实际完成(值|情况)?$/],
-  ['weight', /^(分值|分数|权重)$/],
-  ['score', /^得分$/],
-  ['reason', /^偏差原因/],
-];
+/** The weight a label carries, e.g. 50 for `产出指标(50分)` or `(50分)`. */
+export function weightInLabel(text: string): number | null {
+  const m = /\((\d+(?:\.\d+)?)分\)/.exec(normalizeLabel(text));
+  return m ? Number(m[1]) : null;
+}
+
+/** Whether the label is nothing but a weight, like `(50分)`. */
+export function isWeightOnly(text: string): boolean {
+  return weightInLabel(text) !== null && labelKey(text) === '';
+}
+
+function firstMatch<T>(table: readonly (readonly [T, RegExp])[], key: string): T | null {
+  if (key === '') return null;
+  for (const [name, re] of table) if (re.test(key)) return name;
+  return null;
+}
 
 export function fundColumnOf(label: string): FundColumn | null {
-  const key = normalizeLabel(label);
-  for (const [col, re] of FUND_COLUMNS) if (re.test(key)) return col;
-  return null;
+  return firstMatch(FUND_COLUMNS, labelKey(label));
 }
 
 export function fundLineOf(label: string): FundLine | null {
-  const key = normalizeLabel(label);
-  for (const [line, re] of FUND_LINES) if (re.test(key)) return line;
-  return null;
+  return firstMatch(FUND_LINES, labelKey(label));
 }
 
 export function indicatorColumnOf(label: string): IndicatorColumn | null {
-  const key = normalizeLabel(label);
-  for (const [col, re] of INDICATOR_COLUMNS) if (re.test(key)) return col;
-  return null;
+  return firstMatch(INDICATOR_COLUMNS, labelKey(label));
+}
+
+/** Whether a 执行率 column holds bare percents (`执行率(%)`, `执行率%`). */
+export function isPercentColumn(label: string): boolean {
+  return /%/.test(normalizeLabel(label));
+}
+
+function titleKey(text: string): string {
+  const key = normalizeLabel(text);
+  return key.length > TITLE_MAX_LENGTH ? '' : key.replace(TITLE_YEAR, '');
 }
 
 export function isSelfEvalTitle(text: string): boolean {
-  return normalizeLabel(text).includes('绩效自评表');
+  return SELF_EVAL_TITLE.test(titleKey(text));
 }
 
 export function isDeclarationTitle(text: string): boolean {
-  return /绩效目标申报表/.test(normalizeLabel(text));
+  return DECLARATION_TITLE.test(titleKey(text));
 }
 
 export function isFundHeader(text: string): boolean {
-  return /^项目资金(\((万元|元)\))?$/.test(normalizeLabel(text));
+  return FUND_HEADER.test(labelKey(text));
 }
 
-/** The amount unit named in a fund header such as `项目资金（万元）`. */
+/** The amount unit named in a label such as `项目资金（万元）`, or null when it names none. */
+export function amountUnitIn(text: string): '元' | '万元' | null {
+  const key = normalizeLabel(text);
+  for (const [unit, re] of AMOUNT_UNITS) if (re.test(key)) return unit;
+  return null;
+}
+
+/** The amount unit of a fund header: 元 unless it says otherwise. */
 export function amountUnitOf(text: string): '元' | '万元' {
-  return normalizeLabel(text).includes('万元') ? '万元' : '元';
+  return amountUnitIn(text) ?? '元';
 }
-
-export const FIELD_LABELS = {
-  project: /^项目名称$/,
-  department: /^主管部门$/,
-  unit: /^实施单位$/,
-  total: /^总分$/,
-  grade: /^(评分)?等级$|^评价等级$/,
-  declTotal: /^项目资金总额$/,
-  declFiscal: /^其中财政资金$/,
-  declYearTotal: /^年度资金申请总额$/,
-} as const;
 
 export function matches(text: string, re: RegExp): boolean {
-  return re.test(normalizeLabel(text));
+  const key = normalizeLabel(text);
+  return re.test(key) || re.test(labelKey(text));
 }
 
-/** 一级指标 names (the 成本指标 of newer templates is both a 一级 and an old 二级). */
-const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标', '成本指标']);
-
-/** 二级指标 names and the 一级 each belongs to. */
-const LEVEL2_PARENT: Record<string, string> = {
-  数量指标: '产出指标',
-  质量指标: '产出指标',
-  时效指标: '产出指标',
-  成本指标: '产出指标',
-  经济效益指标: '效益指标',
-  社会效益指标: '效益指标',
-  生态效益指标: '效益指标',
-  可持续影响指标: '效益指标',
-  服务对象满意度指标: '满意度指标',
-  经济成本指标: '成本指标',
-  社会成本指标: '成本指标',
-  生态环境成本指标: '成本指标',
-};
-
 export function isLevel1Name(text: string): boolean {
-  return LEVEL1.has(normalizeLabel(text));
+  return LEVEL1_NAMES.has(labelKey(text));
 }
 
 export function isLevel2Name(text: string): boolean {
-  return normalizeLabel(text) in LEVEL2_PARENT;
+  return LEVEL2_PARENTS.has(labelKey(text));
 }
 
 export function parentOfLevel2(text: string): string | null {
-  return LEVEL2_PARENT[normalizeLabel(text)] ?? null;
+  return LEVEL2_PARENTS.get(labelKey(text)) ?? null;
 }
 
 /** Fragments of the leftmost `绩效指标` label column, which carry no meaning per row. */
 export function isTableCaption(text: string): boolean {
-  return /^(绩效指标|绩效|指标|绩效目标|项目绩效目标)$/.test(normalizeLabel(text));
+  return TABLE_CAPTION.test(labelKey(text));
+}
+
+/** A blank template's leftover (`指标2`, `……`, `/`). */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(normalizeLabel(text));
+}
+
+export function isGradeWord(text: string): boolean {
+  return GRADE_WORDS.test(normalizeLabel(text));
 }
 
 /** The three categories every form must have (guide: MISSING_CATEGORY). */

@@ -1,6 +1,14 @@
-import { Grid, colCount, rowCount, textAt } from './grid';
+import { Grid, filledCells, filledRows } from './grid';
 import { FormKind } from './form';
-import { FIELD_LABELS, indicatorColumnOf, isDeclarationTitle, isFundHeader, isSelfEvalTitle, matches } from './labels';
+import {
+  FIELD_LABELS,
+  fundColumnOf,
+  indicatorColumnOf,
+  isDeclarationTitle,
+  isFundHeader,
+  isSelfEvalTitle,
+  matches,
+} from './labels';
 
 /** Where one form sits on a sheet (grid-relative, inclusive bounds). */
 export interface FormRegion {
@@ -14,23 +22,26 @@ export interface FormRegion {
 type Anchor = { row: number; kind: FormKind | null };
 
 /**
- * Finds every form on a sheet. A form starts at its title (`财政项目支出绩效自评表` or
- * `…绩效目标申报表`); forms pasted without a title start at their `项目名称` row. Each
- * form runs until the next one starts.
+ * Finds every form on a sheet. A form starts at its title (`…绩效自评表`, `绩效目标自评表`,
+ * `…绩效目标申报表`), or at a `报表编号` line just above it; forms pasted without a title
+ * start at their `项目名称` row. Each form runs until the next one starts. The walk
+ * visits filled cells only.
  */
 export function locateForms(grid: Grid): FormRegion[] {
-  const rows = rowCount(grid);
-  const cols = colCount(grid);
   const anchors: Anchor[] = [];
   // Whether the form begun at the last anchor has reached its tables yet.
   let body = true;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const t = textAt(grid, r, c);
-      if (t === '') continue;
+  let reportNumberRow = -1;
+  for (const r of filledRows(grid)) {
+    for (const { text: t } of filledCells(grid, r)) {
       if (isSelfEvalTitle(t) || isDeclarationTitle(t)) {
-        anchors.push({ row: r, kind: isDeclarationTitle(t) ? 'declaration' : 'self-eval' });
+        const kind = isDeclarationTitle(t) ? 'declaration' : 'self-eval';
+        anchors.push({ row: reportNumberRow === r - 1 ? r - 1 : r, kind });
         body = false;
+        break;
+      }
+      if (/^报表编号/.test(t.replace(/\s+/g, ''))) {
+        reportNumberRow = r;
         break;
       }
       // A 项目名称 after a form's tables starts an untitled form; before them it is the
@@ -44,9 +55,10 @@ export function locateForms(grid: Grid): FormRegion[] {
     }
   }
   const regions: FormRegion[] = [];
+  const lastRow = grid.cells.length - 1;
   anchors.forEach((a, i) => {
-    const end = i + 1 < anchors.length ? anchors[i + 1].row - 1 : rows - 1;
-    const region = boundsOf(grid, a.row, end, cols);
+    const end = i + 1 < anchors.length ? anchors[i + 1].row - 1 : lastRow;
+    const region = boundsOf(grid, a.row, end);
     if (!region) return;
     const kind = a.kind ?? kindByContent(grid, region);
     if (kind) regions.push({ kind, ...region });
@@ -54,18 +66,15 @@ export function locateForms(grid: Grid): FormRegion[] {
   return regions;
 }
 
-function boundsOf(grid: Grid, top: number, bottom: number, cols: number) {
+function boundsOf(grid: Grid, top: number, bottom: number) {
   let left = Infinity;
   let right = -1;
   let last = -1;
-  for (let r = top; r <= bottom; r++) {
-    for (let c = 0; c < cols; c++) {
-      if (textAt(grid, r, c) !== '') {
-        if (c < left) left = c;
-        if (c > right) right = c;
-        last = r;
-      }
-    }
+  for (const r of filledRows(grid, top, bottom)) {
+    const cells = filledCells(grid, r);
+    left = Math.min(left, cells[0].col);
+    right = Math.max(right, cells[cells.length - 1].col);
+    last = r;
   }
   return last < 0 ? null : { top, bottom: last, left, right };
 }
@@ -73,15 +82,18 @@ function boundsOf(grid: Grid, top: number, bottom: number, cols: number) {
 /** An untitled form is a 申报表 when its indicator table has no 得分 column. */
 function kindByContent(grid: Grid, reg: Omit<FormRegion, 'kind'>): FormKind | null {
   let fund = false;
-  for (let r = reg.top; r <= reg.bottom; r++) {
+  for (const r of filledRows(grid, reg.top, reg.bottom)) {
     const cols = new Set<string>();
-    for (let c = reg.left; c <= reg.right; c++) {
-      const t = textAt(grid, r, c);
+    let fundColumns = 0;
+    for (const { text: t } of filledCells(grid, r)) {
       if (isFundHeader(t)) fund = true;
+      if (fundColumnOf(t) !== null) fundColumns++;
       const col = indicatorColumnOf(t);
       if (col) cols.add(col);
     }
-    if (cols.has('level1') && cols.has('target')) return cols.has('score') ? 'self-eval' : 'declaration';
+    if (fundColumns >= 3) fund = true;
+    if ((cols.has('level1') || cols.has('level3')) && cols.has('target'))
+      return cols.has('score') ? 'self-eval' : 'declaration';
   }
   return fund ? 'self-eval' : null;
 }

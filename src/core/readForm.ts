@@ -1,29 +1,28 @@
-import { Grid, addressOf, cellAt, rangeOf, textAt } from './grid';
-import { DeclarationFunds, Form, FundRow, FundTable, Read } from './form';
+import { Grid, addressOf, cellAt, filledCells, filledRows, rangeOf, textAt } from './grid';
+import { DeclarationFunds, Form, Read } from './form';
 import { FormRegion } from './locate';
 import {
   FIELD_LABELS,
-  FundColumn,
+  OTHER_FIELD_LABELS,
   amountUnitOf,
-  fundColumnOf,
-  fundLineOf,
-  indicatorColumnOf,
   isFundHeader,
+  isGradeWord,
   matches,
   normalizeLabel,
 } from './labels';
-import { IndicatorColumns, readIndicatorRows } from './indicatorRows';
+import { findIndicatorHeader } from './indicatorHeader';
+import { readIndicatorRows } from './indicatorRows';
+import { readFundTable } from './fundTable';
 import { NumberReading, readNumber } from './values';
 
 /** Reads one located form: its fields, fund table, indicators, 总分 and 评分等级. */
 export function readForm(grid: Grid, region: FormRegion): Form {
   const { top, bottom, left, right } = region;
-  const rows: number[] = [];
-  for (let r = top; r <= bottom; r++) rows.push(r);
   const problems: Form['problems'] = [];
   const find = (re: RegExp, from = top, to = bottom) => {
-    for (let r = from; r <= to; r++)
-      for (let c = left; c <= right; c++) if (matches(textAt(grid, r, c), re)) return { r, c };
+    for (const r of filledRows(grid, from, to))
+      for (const { col: c, text } of filledCells(grid, r))
+        if (c >= left && c <= right && matches(text, re)) return { r, c };
     return null;
   };
   const field = (re: RegExp): Read<string> | null => {
@@ -52,7 +51,7 @@ export function readForm(grid: Grid, region: FormRegion): Form {
     problems,
   };
 
-  const header = indicatorHeaderRow(grid, region);
+  const header = findIndicatorHeader(grid, region);
   const totalAt = find(FIELD_LABELS.total, header ? header.row + 1 : top);
   const fundEnd = header ? header.row - 1 : bottom;
   if (region.kind === 'self-eval') form.fund = readFundTable(grid, region, fundEnd);
@@ -72,7 +71,7 @@ export function readForm(grid: Grid, region: FormRegion): Form {
     const last = Math.min(totalAt ? totalAt.r - 1 : bottom, gradeAt ? gradeAt.r - 1 : bottom);
     form.indicators = readIndicatorRows(
       grid,
-      rows.filter((r) => r > header.row && r <= last),
+      filledRows(grid, header.row + 1, last),
       left,
       right,
       header.cols,
@@ -80,8 +79,16 @@ export function readForm(grid: Grid, region: FormRegion): Form {
     );
     if (gradeAt) form.grade = valueRightOf(grid, gradeAt.r, gradeAt.c, right);
   }
-  if (totalAt) form.total = readTotal(grid, totalAt.r, totalAt.c, bottom, right);
-  else if (region.kind === 'self-eval' && header) {
+  if (totalAt) {
+    form.total = readTotal(grid, totalAt.r, totalAt.c, bottom, right);
+    // Some templates print the grade in the 总分 row's last cell, with no label of its own.
+    if (!form.grade) {
+      const last = filledCells(grid, totalAt.r)
+        .filter((c) => c.col > totalAt.c && c.col <= right)
+        .pop();
+      if (last && isGradeWord(last.text)) form.grade = { value: last.text, cell: addressOf(grid, totalAt.r, last.col) };
+    }
+  } else if (region.kind === 'self-eval' && header) {
     problems.push({ cell: addressOf(grid, bottom, left), message: '没有找到“总分”行，表格可能不完整' });
   }
   return form;
@@ -94,9 +101,8 @@ function valueRightOf(grid: Grid, r: number, c: number, right: number): Read<str
 }
 
 function labelValueAt(grid: Grid, r: number, c: number, right: number): Read<string> & { col: number } {
-  for (let x = c + 1; x <= right; x++) {
-    const t = textAt(grid, r, x);
-    if (t === '') continue;
+  for (const { col: x, text: t } of filledCells(grid, r)) {
+    if (x <= c || x > right) continue;
     if (isFieldLabel(t)) break;
     return { value: t, cell: addressOf(grid, r, x), col: x };
   }
@@ -105,82 +111,15 @@ function labelValueAt(grid: Grid, r: number, c: number, right: number): Read<str
 
 function isFieldLabel(t: string): boolean {
   const key = normalizeLabel(t);
-  return (
-    Object.values(FIELD_LABELS).some((re) => re.test(key)) ||
-    /^(项目类别|计划开始日期|计划完成日期|其中当年财政拨款|上年结转资金|其他资金)$/.test(key)
-  );
+  return Object.values(FIELD_LABELS).some((re) => re.test(key)) || OTHER_FIELD_LABELS.test(key);
 }
 
 function yearOf(grid: Grid, region: FormRegion): number | null {
-  for (let r = region.top; r <= Math.min(region.bottom, region.top + 5); r++)
-    for (let c = region.left; c <= region.right; c++) {
-      const m = /((?:19|20)\d{2})\s*年度/.exec(textAt(grid, r, c).normalize('NFKC'));
+  for (const r of filledRows(grid, region.top, Math.min(region.bottom, region.top + 5)))
+    for (const { text } of filledCells(grid, r)) {
+      const m = /((?:19|20)\d{2})\s*年度/.exec(text.normalize('NFKC'));
       if (m) return Number(m[1]);
     }
-  return null;
-}
-
-function indicatorHeaderRow(grid: Grid, region: FormRegion): { row: number; cols: IndicatorColumns } | null {
-  for (let r = region.top; r <= region.bottom; r++) {
-    const cols: IndicatorColumns = {};
-    for (let c = region.left; c <= region.right; c++) {
-      const col = indicatorColumnOf(textAt(grid, r, c));
-      if (col && cols[col] === undefined) cols[col] = c;
-    }
-    const structural = ['level1', 'level2', 'level3', 'target', 'actual'].filter((k) => k in cols).length;
-    if (structural >= 3) return { row: r, cols };
-  }
-  return null;
-}
-
-function readFundTable(grid: Grid, region: FormRegion, end: number): FundTable | null {
-  for (let r = region.top; r <= end; r++) {
-    for (let c = region.left; c <= region.right; c++) {
-      const t = textAt(grid, r, c);
-      if (!isFundHeader(t)) continue;
-      const cols: Partial<Record<FundColumn, number>> = {};
-      let rateColumnIsPercent = false;
-      for (let x = c + 1; x <= region.right; x++) {
-        const label = textAt(grid, r, x);
-        const col = fundColumnOf(label);
-        if (col && cols[col] === undefined) cols[col] = x;
-        if (col === 'rate' && normalizeLabel(label).includes('%')) rateColumnIsPercent = true;
-      }
-      // A header with no known column (a form cut off, or noise) still bounds the label search.
-      const firstValueCol = Math.min(region.right + 1, ...Object.values(cols));
-      const rows: FundRow[] = [];
-      for (let y = r + 1; y <= end; y++) {
-        let line = null;
-        let labelCol = -1;
-        for (let x = region.left; x < firstValueCol; x++) {
-          line = fundLineOf(textAt(grid, y, x));
-          if (line) {
-            labelCol = x;
-            break;
-          }
-        }
-        if (!line) {
-          if (rows.length > 0) break;
-          continue;
-        }
-        const at = (k: FundColumn): Read<NumberReading> | null =>
-          cols[k] === undefined
-            ? null
-            : { value: readNumber(cellAt(grid, y, cols[k]!)), cell: addressOf(grid, y, cols[k]!) };
-        rows.push({
-          line,
-          label: { value: textAt(grid, y, labelCol), cell: addressOf(grid, y, labelCol) },
-          initialBudget: at('initialBudget'),
-          budget: at('budget'),
-          actual: at('actual'),
-          weight: at('weight'),
-          rate: at('rate'),
-          score: at('score'),
-        });
-      }
-      return { unit: amountUnitOf(t), rateColumnIsPercent, rows };
-    }
-  }
   return null;
 }
 
@@ -193,10 +132,9 @@ function readDeclarationFunds(grid: Grid, region: FormRegion, end: number): Decl
     return { value: v.value === '' ? { kind: 'empty' } : readNumber(cellAt(grid, r, v.col)), cell: v.cell };
   };
   let any = false;
-  for (let r = region.top; r <= end; r++) {
-    for (let c = region.left; c <= region.right; c++) {
-      const t = textAt(grid, r, c);
-      if (t === '') continue;
+  for (const r of filledRows(grid, region.top, end)) {
+    for (const { col: c, text: t } of filledCells(grid, r)) {
+      if (c < region.left || c > region.right) continue;
       if (isFundHeader(t)) unit = amountUnitOf(t);
       const key = normalizeLabel(t);
       if (FIELD_LABELS.declTotal.test(key)) {
@@ -233,10 +171,10 @@ function readDeclarationFunds(grid: Grid, region: FormRegion, end: number): Decl
 /** The 总分 row: 分值 then 得分, on the same row or, when the PDF broke it, on the lines below. */
 function readTotal(grid: Grid, r: number, c: number, bottom: number, right: number): Form['total'] {
   const numbers: Read<NumberReading>[] = [];
-  for (let y = r; y <= bottom && numbers.length < 2; y++) {
-    for (let x = y === r ? c + 1 : 0; x <= right && numbers.length < 2; x++) {
-      const t = textAt(grid, y, x);
-      if (t === '') continue;
+  for (const y of filledRows(grid, r, bottom)) {
+    if (numbers.length >= 2) break;
+    for (const { col: x, text: t } of filledCells(grid, y)) {
+      if ((y === r && x <= c) || x > right || numbers.length >= 2) continue;
       if (y !== r && !/^[\d.,\s]+$/.test(t)) return finishTotal(grid, r, c, numbers);
       const reading = readNumber(cellAt(grid, y, x));
       if (reading.kind !== 'empty') numbers.push({ value: reading, cell: addressOf(grid, y, x) });

@@ -11,6 +11,7 @@ import {
 } from '../fundScore';
 import { allRoutes, routeName, sameRoute } from '../profiles';
 import { NumberReading } from '../values';
+import { FUND_LINE_NAMES } from '../vocabulary';
 import { CheckContext, isBlank, numberIn, show, shownIn } from './context';
 
 /** The fund table's numbers as printed and as recomputed. */
@@ -26,7 +27,6 @@ export interface FundEvaluation {
   scoreWrong: boolean;
 }
 
-const LINE_NAMES = { total: '年度资金总额', fiscal: '当年财政拨款', carryOver: '上年结转资金', other: '其他资金' };
 const DEFAULT_WEIGHT = new Decimal(10);
 
 /** How far a printed amount may be from the true one: 万元 amounts are rounded. */
@@ -69,7 +69,7 @@ function checkLine(
   rateColumnIsPercent: boolean,
   scored: boolean,
 ): FundEvaluation {
-  const name = LINE_NAMES[row.line];
+  const name = FUND_LINE_NAMES[row.line];
   const budget = numberIn(ctx, row.budget, `${name}的全年预算数`);
   const actual = numberIn(ctx, row.actual, `${name}的全年执行数`);
   // 年初预算数 enters no formula; reading it reports a cell that is not a number.

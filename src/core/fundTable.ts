@@ -1,0 +1,156 @@
+import { Decimal } from './decimal';
+import { FundRow, FundTable, Read } from './form';
+import { FilledCell, Grid, addressOf, cellAt, filledCells, filledRows } from './grid';
+import { FundColumn, amountUnitIn, fundColumnOf, fundLineOf, isFundHeader, isPercentColumn } from './labels';
+import { FormRegion } from './locate';
+import { NumberReading, readNumber } from './values';
+
+type Columns = Map<FundColumn, number>;
+
+/** The fund table's header: where its columns are and what unit its amounts are in. */
+interface FundHeader {
+  row: number;
+  cols: Columns;
+  unit: '元' | '万元';
+  rateColumnIsPercent: boolean;
+}
+
+const AMOUNT_COLUMNS: FundColumn[] = ['initialBudget', 'budget', 'actual'];
+
+/**
+ * Reads the fund table (项目资金, 资金情况, 预算资金 …) of a form: its header, found by its
+ * heading cell or by its column labels, and the fund lines below it. Columns are located
+ * by their labels, whatever their order and whichever are missing; each line's numbers
+ * are then placed on those columns by the offset that best explains them, arithmetic
+ * included, because PDF-derived grids shift data rows against their header.
+ */
+export function readFundTable(grid: Grid, region: FormRegion, end: number): FundTable | null {
+  const header = findHeader(grid, region, end);
+  if (!header) return null;
+  const rows: FundRow[] = [];
+  let preferred = 0;
+  for (const y of filledRows(grid, header.row + 1, end)) {
+    const cells = filledCells(grid, y).filter((c) => c.col >= region.left && c.col <= region.right);
+    const labelAt = cells.findIndex((c) => fundLineOf(c.text) !== null);
+    if (labelAt < 0) {
+      // The lines are contiguous; the first other row (年度总体目标 …) ends the table.
+      if (rows.length > 0) break;
+      continue;
+    }
+    const label = cells[labelAt];
+    const values = cells.slice(labelAt + 1);
+    const shift = bestShift(grid, y, values, header.cols, preferred);
+    if (rows.length === 0) preferred = shift;
+    const at = (k: FundColumn): Read<NumberReading> | null => {
+      const c = header.cols.get(k);
+      if (c === undefined) return null;
+      const col = Math.max(c + shift, label.col + 1);
+      return { value: readNumber(cellAt(grid, y, col)), cell: addressOf(grid, y, col) };
+    };
+    rows.push({
+      line: fundLineOf(label.text)!,
+      label: { value: label.text, cell: addressOf(grid, y, label.col) },
+      initialBudget: at('initialBudget'),
+      // Templates without a 全年预算数 column divide by 年初预算数 (执行率(B/A) over 年初预算数(A)).
+      budget: header.cols.has('budget') ? at('budget') : at('initialBudget'),
+      actual: at('actual'),
+      weight: at('weight'),
+      rate: at('rate'),
+      score: at('score'),
+    });
+  }
+  return { unit: header.unit, rateColumnIsPercent: header.rateColumnIsPercent, rows };
+}
+
+/**
+ * The header row: a heading cell such as `项目资金（万元）` with column labels on its row
+ * (or, under a heading alone, on the next row), or three fund column labels without a
+ * heading, one of them an amount.
+ */
+function findHeader(grid: Grid, region: FormRegion, end: number): FundHeader | null {
+  const candidates = filledRows(grid, region.top, end);
+  for (let i = 0; i < candidates.length; i++) {
+    const r = candidates[i];
+    const cells = filledCells(grid, r).filter((c) => c.col >= region.left && c.col <= region.right);
+    const heading = cells.find((c) => isFundHeader(c.text));
+    let labelled = columnsOf(cells);
+    let row = r;
+    if (heading && labelled.cols.size < 2 && i + 1 < candidates.length) {
+      const next = columnsOf(filledCells(grid, candidates[i + 1]));
+      if (next.cols.size >= 2) {
+        labelled = next;
+        row = candidates[i + 1];
+      }
+    }
+    const amounts = AMOUNT_COLUMNS.filter((k) => labelled.cols.has(k)).length;
+    if (!(heading || (labelled.cols.size >= 3 && amounts > 0))) continue;
+    const unit =
+      (heading && amountUnitIn(heading.text)) ??
+      cells.map((c) => amountUnitIn(c.text)).find((u) => u !== null) ??
+      labelled.unit ??
+      '元';
+    return { row, cols: labelled.cols, unit, rateColumnIsPercent: labelled.percent };
+  }
+  return null;
+}
+
+function columnsOf(cells: readonly FilledCell[]) {
+  const cols: Columns = new Map();
+  let percent = false;
+  let unit: '元' | '万元' | null = null;
+  for (const c of cells) {
+    const col = fundColumnOf(c.text);
+    if (col === null || cols.has(col)) continue;
+    cols.set(col, c.col);
+    if (col === 'rate' && isPercentColumn(c.text)) percent = true;
+    if (AMOUNT_COLUMNS.includes(col)) unit ??= amountUnitIn(c.text);
+  }
+  return { cols, percent, unit };
+}
+
+const SHIFTS = [0, 1, -1, 2, -2];
+const ONE_POINT = new Decimal(1);
+
+/**
+ * How many columns a line's numbers sit right of the header's columns. Each offset is
+ * weighed by how many of the line's cells land on a labelled column (numbers where
+ * numbers belong) and by whether 全年执行数 ÷ 全年预算数 gives the printed 执行率; the
+ * table's first line's offset, then the smaller one, wins a tie.
+ */
+function bestShift(grid: Grid, y: number, values: readonly FilledCell[], cols: Columns, preferred: number): number {
+  if (values.length === 0) return preferred;
+  const byColumn = new Map<number, FundColumn>();
+  for (const [k, c] of cols) byColumn.set(c, k);
+  const order = [preferred, ...SHIFTS.filter((s) => s !== preferred)];
+  let best = { shift: preferred, weight: -Infinity };
+  for (const s of order) {
+    let weight = 0;
+    for (const v of values) {
+      const k = byColumn.get(v.col - s);
+      const numeric = readNumber(cellAt(grid, y, v.col)).kind === 'number';
+      if (k === undefined) weight -= 2;
+      else if (k === 'other') weight += numeric ? 0 : 1;
+      else weight += numeric ? 2 : -1;
+    }
+    if (arithmeticHolds(grid, y, cols, s)) weight += 3;
+    if (weight > best.weight) best = { shift: s, weight };
+  }
+  return best.shift;
+}
+
+/** Whether 执行数 ÷ 预算数 × 100 is the printed 执行率 (to a point), under an offset. */
+function arithmeticHolds(grid: Grid, y: number, cols: Columns, s: number): boolean {
+  const num = (k: FundColumn) => {
+    const c = cols.get(k);
+    if (c === undefined) return null;
+    const r = readNumber(cellAt(grid, y, c + s));
+    return r.kind === 'number' ? r : null;
+  };
+  const budget = num('budget') ?? num('initialBudget');
+  const actual = num('actual');
+  const rate = num('rate');
+  if (!budget || !actual || !rate || budget.value.isZero()) return false;
+  const exact = actual.value.div(budget.value).times(100);
+  const printed = rate.percent || rate.value.gt(1) ? rate.value : rate.value.times(100);
+  return exact.minus(printed).abs().lte(ONE_POINT);
+}
