@@ -138,13 +138,13 @@ export const LEVEL2_PARENTS: ReadonlyMap<string, string> = new Map([
  * Rows a blank template leaves behind: `指标1:`, `指标2`, `……`, `/`. With nothing but
  * this in its name cell and no numbers, a row is not an indicator.
  */
-export const PLACEHOLDER = /^(指标\d*[:：]?|[…\.。·]+|[\/／\\—–\-－]+|无|略|\d+[、.])$/;
+export const PLACEHOLDER = /^(指标\d*[:：]?|[….。·]+|[/／\\—–\-－]+|无|略|\d+[、.])$/;
 
 /** A breakdown row under a ★ core indicator; it has no 分值 or 得分 of its own. */
 export const BREAKDOWN = /^其中/;
 
 /** Words a 偏差原因 cell holds when nothing was written. */
-export const BLANK_REASON = /^(0|[\/／\\—–\-－]+|无)$/;
+export const BLANK_REASON = /^(0|[/／\\—–\-－]+|无)$/;
 
 /** 评分等级 words, as they may stand alone in the 总分 row's last cell. */
 export const GRADE_WORDS = /^(优|良|中|差|优秀|良好|合格|不合格|较差)$/;
