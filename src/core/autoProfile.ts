@@ -1,7 +1,7 @@
 import { Decimal, roundTo } from './decimal';
 import { Form, totalFundRow } from './form';
 import { exactFundRate, scoreForRate } from './fundScore';
-import { NATIONAL, PROFILES, RuleProfile, Route, routeName } from './profiles';
+import { NATIONAL, PLACES, PROFILES, RuleProfile, Route, routeName } from './profiles';
 
 /** The printed fund numbers of one form, as the inference needs them. */
 interface Sample {
@@ -51,21 +51,24 @@ export function inferProfile(forms: Form[]): ProfileChoice {
     return { profile: NATIONAL, auto: true, reason: '表中没有可用于推断的执行率，使用全国通用规则' };
   }
   const count = (route: Route) => ({
-    rate: rates.filter((s) => roundTo(s.exact, 2, route.rateRounding).eq(s.printedRate!)).length,
+    rate: rates.filter((s) => roundTo(s.exact, route.places, route.rateRounding).eq(s.printedRate!)).length,
     score: samples.filter(
       (s) =>
         s.printedScore !== null &&
         scoreForRate(s.exact, s.weight, { ...route, fullMarksThreshold: null }).eq(s.printedScore),
     ).length,
   });
-  // The 执行率 rounding first: it alone decides the printed rates; ties go to half-up.
-  const rateRounding = (['half-up', 'down', 'up'] as const)
-    .map((r) => ({ r, n: count({ rateRounding: r, scoreBase: 'exact', scoreRounding: 'half-up' }).rate }))
-    .reduce((a, b) => (b.n > a.n ? b : a)).r;
+  // The 执行率 rounding and printed precision first: they alone decide the printed
+  // rates; ties go to two decimals, then to half-up.
+  const { rateRounding, places } = PLACES.flatMap((p) =>
+    (['half-up', 'down', 'up'] as const).map((r) => ({ rateRounding: r, places: p })),
+  )
+    .map((c) => ({ ...c, n: count({ ...c, scoreBase: 'exact', scoreRounding: 'half-up' }).rate }))
+    .reduce((a, b) => (b.n > a.n ? b : a));
   let best: { route: Route; rate: number; score: number } | null = null;
   for (const scoreBase of ['exact', 'rounded'] as const) {
     for (const scoreRounding of ['half-up', 'down', 'up'] as const) {
-      const route = { rateRounding, scoreBase, scoreRounding };
+      const route = { rateRounding, scoreBase, scoreRounding, places };
       const c = count(route);
       if (!best || c.score > best.score) best = { route, ...c };
     }
@@ -80,6 +83,7 @@ export function inferProfile(forms: Form[]): ProfileChoice {
   const named = PROFILES.find(
     (p) =>
       p.fundInTotal === 'by-weights' &&
+      p.places === route.places &&
       p.rateRounding === route.rateRounding &&
       p.scoreBase === route.scoreBase &&
       p.scoreRounding === route.scoreRounding &&

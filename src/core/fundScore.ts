@@ -25,10 +25,14 @@ export function exactFundRate(budget: Decimal, actual: Decimal): Decimal | null 
   return actual.div(budget).times(HUNDRED);
 }
 
-/** 执行率 rounded to 0.01 percentage point as the route says. */
-export function fundRate(budget: Decimal, actual: Decimal, route: Pick<Route, 'rateRounding'>): Decimal | null {
+/** 执行率 rounded as the route says (to 0.01 percentage point, or to whole percents). */
+export function fundRate(
+  budget: Decimal,
+  actual: Decimal,
+  route: Pick<Route, 'rateRounding' | 'places'>,
+): Decimal | null {
   const exact = exactFundRate(budget, actual);
-  return exact === null ? null : roundTo(exact, 2, route.rateRounding);
+  return exact === null ? null : roundTo(exact, route.places, route.rateRounding);
 }
 
 export interface FundScoreRule extends Route {
@@ -38,9 +42,11 @@ export interface FundScoreRule extends Route {
 /** 资金得分 for an exact 执行率: capped at 分值 above 100%, full at the threshold. */
 export function scoreForRate(exactRate: Decimal, weight: Decimal, rule: FundScoreRule): Decimal {
   if (rule.fullMarksThreshold !== null && exactRate.gte(rule.fullMarksThreshold)) return weight;
-  const rate = rule.scoreBase === 'exact' ? exactRate : roundTo(exactRate, 2, rule.rateRounding);
+  const rate = rule.scoreBase === 'exact' ? exactRate : roundTo(exactRate, rule.places, rule.rateRounding);
+  // A budget spent in full scores the 分值 itself, whatever the precision.
+  if (rate.gte(HUNDRED)) return weight;
   const capped = Decimal.min(rate, HUNDRED);
-  return Decimal.min(roundTo(capped.div(HUNDRED).times(weight), 2, rule.scoreRounding), weight);
+  return Decimal.min(roundTo(capped.div(HUNDRED).times(weight), rule.places, rule.scoreRounding), weight);
 }
 
 export function fundScore(budget: Decimal, actual: Decimal, weight: Decimal, rule: FundScoreRule): Decimal | null {
@@ -60,8 +66,8 @@ export function rateInterval(budget: Amount, actual: Amount): [Decimal, Decimal]
 
 /**
  * Whether a printed value can come from some exact rate in [lo, hi]. `f` must be
- * non-decreasing and step through every 0.01 between its ends (true of rounding a
- * continuous quantity), so testing the ends is enough.
+ * non-decreasing and step through every printed value between its ends (true of
+ * rounding a continuous quantity to fixed places), so testing the ends is enough.
  */
 function reachable(printed: Decimal, lo: Decimal, hi: Decimal, f: (x: Decimal) => Decimal): boolean {
   return f(lo).lte(printed) && printed.lte(f(hi));
@@ -70,9 +76,9 @@ function reachable(printed: Decimal, lo: Decimal, hi: Decimal, f: (x: Decimal) =
 export function rateConsistent(
   printed: Decimal,
   interval: [Decimal, Decimal],
-  route: Pick<Route, 'rateRounding'>,
+  route: Pick<Route, 'rateRounding' | 'places'>,
 ): boolean {
-  return reachable(printed, interval[0], interval[1], (x) => roundTo(x, 2, route.rateRounding));
+  return reachable(printed, interval[0], interval[1], (x) => roundTo(x, route.places, route.rateRounding));
 }
 
 export function scoreConsistent(

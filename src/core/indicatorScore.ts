@@ -111,10 +111,13 @@ export function suggestedScore(j: Judgement, weight: Decimal): Decimal | null {
   return roundTo(j.band[1].times(weight), 2, 'half-up');
 }
 
-/** Whether a printed score lies in the judged band (to the cent). */
-export function scoreInBand(j: Judgement, weight: Decimal, score: Decimal): boolean {
+/**
+ * Whether a printed score lies in the judged band, to the precision scores are printed
+ * with (the cent, or whole points where the form prints whole numbers).
+ */
+export function scoreInBand(j: Judgement, weight: Decimal, score: Decimal, places = 2): boolean {
   if (!j.band) return true;
-  const lo = roundTo(j.band[0].times(weight), 2, 'down');
-  const hi = roundTo(j.band[1].times(weight), 2, 'up');
+  const lo = roundTo(j.band[0].times(weight), places, 'down');
+  const hi = roundTo(j.band[1].times(weight), places, 'up');
   return score.gte(lo) && score.lte(hi);
 }

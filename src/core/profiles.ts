@@ -8,11 +8,16 @@ export interface RuleProfile {
   id: string;
   /** Short Chinese name shown to users. */
   name: string;
-  /** 执行率 rounding to 0.01 percentage point. */
+  /** 执行率 rounding, to `places` decimals of a percentage point. */
   rateRounding: Rounding;
+  /**
+   * Decimals 执行率 and 资金得分 are printed with: 2 (84.13%, 8.41), or 0 in provinces
+   * that print whole numbers (86%, 9).
+   */
+  places: number;
   /** 资金得分 from the exact 执行率 or from the rounded one. */
   scoreBase: 'exact' | 'rounded';
-  /** 资金得分 rounding to 0.01. */
+  /** 资金得分 rounding, to `places` decimals. */
   scoreRounding: Rounding;
   /** Whether 资金得分 counts in 总分; `by-weights` tells from the 分值 column (90 + 10 or 100). */
   fundInTotal: 'by-weights' | 'yes' | 'no';
@@ -21,6 +26,7 @@ export interface RuleProfile {
 }
 
 const base = {
+  places: 2,
   scoreBase: 'exact',
   scoreRounding: 'half-up',
   fundInTotal: 'by-weights',
@@ -49,6 +55,13 @@ export const PROFILES: readonly RuleProfile[] = [
   },
   {
     ...base,
+    id: 'whole-numbers',
+    name: '执行率和资金得分取整（如 86%、9 分）',
+    rateRounding: 'half-up',
+    places: 0,
+  },
+  {
+    ...base,
     id: 'fund-excluded',
     name: '资金得分不计入总分（指标分值合计 100）',
     rateRounding: 'half-up',
@@ -61,23 +74,33 @@ export function profileById(id: string): RuleProfile | undefined {
 }
 
 /** One way of rounding the fund table: the part of a profile that decides its numbers. */
-export type Route = Pick<RuleProfile, 'rateRounding' | 'scoreBase' | 'scoreRounding'>;
+export type Route = Pick<RuleProfile, 'rateRounding' | 'scoreBase' | 'scoreRounding' | 'places'>;
 
 export function routeName(r: Route): string {
   const base = r.scoreBase === 'exact' ? '按精确执行率' : '按舍入后的执行率';
-  return `执行率${ROUNDING_NAMES[r.rateRounding]}，得分${base}${ROUNDING_NAMES[r.scoreRounding]}`;
+  const whole = r.places === 0 ? '取整' : '';
+  return `执行率${ROUNDING_NAMES[r.rateRounding]}${whole}，得分${base}${ROUNDING_NAMES[r.scoreRounding]}${whole}`;
 }
+
+/** Printed precisions seen on real forms, the common one first. */
+export const PLACES = [2, 0] as const;
 
 /** Every route a form may have been computed by, the profile's own first. */
 export function allRoutes(): Route[] {
   const out: Route[] = [];
-  for (const rateRounding of ['half-up', 'up', 'down'] as const)
-    for (const scoreBase of ['exact', 'rounded'] as const)
-      for (const scoreRounding of ['half-up', 'up', 'down'] as const)
-        out.push({ rateRounding, scoreBase, scoreRounding });
+  for (const places of PLACES)
+    for (const rateRounding of ['half-up', 'up', 'down'] as const)
+      for (const scoreBase of ['exact', 'rounded'] as const)
+        for (const scoreRounding of ['half-up', 'up', 'down'] as const)
+          out.push({ rateRounding, scoreBase, scoreRounding, places });
   return out;
 }
 
 export function sameRoute(a: Route, b: Route): boolean {
-  return a.rateRounding === b.rateRounding && a.scoreBase === b.scoreBase && a.scoreRounding === b.scoreRounding;
+  return (
+    a.rateRounding === b.rateRounding &&
+    a.scoreBase === b.scoreBase &&
+    a.scoreRounding === b.scoreRounding &&
+    a.places === b.places
+  );
 }

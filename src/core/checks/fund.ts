@@ -9,7 +9,7 @@ import {
   scoreConsistent,
   scoreForRate,
 } from '../fundScore';
-import { allRoutes, routeName, sameRoute } from '../profiles';
+import { Route, allRoutes, routeName, sameRoute } from '../profiles';
 import { NumberReading } from '../values';
 import { FUND_LINE_NAMES } from '../vocabulary';
 import { CheckContext, isBlank, numberIn, show, shownIn } from './context';
@@ -70,6 +70,8 @@ function checkLine(
   scored: boolean,
 ): FundEvaluation {
   const name = FUND_LINE_NAMES[row.line];
+  // Computed values at the profile's precision; printed ones as precise as printed.
+  const fmt = (x: Decimal) => show(x, Math.max(ctx.profile.places, x.decimalPlaces()));
   const budget = numberIn(ctx, row.budget, `${name}的全年预算数`);
   const actual = numberIn(ctx, row.actual, `${name}的全年执行数`);
   // 年初预算数 enters no formula; reading it reports a cell that is not a number.
@@ -144,29 +146,29 @@ function checkLine(
   const interval = rateInterval(amountOf(row.budget!, unit), amountOf(row.actual!, unit)) ?? [exact, exact];
   if (printed !== null && row.rate) {
     if (!rateConsistent(printed, interval, ctx.profile)) {
-      const other = (['half-up', 'up', 'down'] as const).find((r) =>
-        rateConsistent(printed, interval, { rateRounding: r }),
+      const other = allRoutes().find(
+        (r) => samePrecision(r, row.rate!.value, ctx.profile.places) && rateConsistent(printed, interval, r),
       );
       if (other) {
         ctx.add(
           'ROUNDING_ROUTE',
           row.rate.cell,
-          `${name}的执行率 ${show(printed)}% 是按“${routeName({ ...ctx.profile, rateRounding: other }).split('，')[0]}”得到的；按当前规则（${ctx.profile.name}）应为 ${show(computedRate)}%`,
-          show(computedRate),
-          show(printed),
+          `${name}的执行率 ${fmt(printed)}% 是按“${routeName({ ...ctx.profile, ...other }).split('，')[0]}”得到的；按当前规则（${ctx.profile.name}）应为 ${fmt(computedRate)}%`,
+          fmt(computedRate),
+          fmt(printed),
         );
       } else {
         ctx.add(
           'FUND_RATE_MISMATCH',
           row.rate.cell,
-          `${name}的执行率应为 ${show(computedRate)}%（${actual.toFixed()} ÷ ${budget.toFixed()}），表中填写 ${show(printed)}%`,
-          show(computedRate),
-          show(printed),
+          `${name}的执行率应为 ${fmt(computedRate)}%（${actual.toFixed()} ÷ ${budget.toFixed()}），表中填写 ${fmt(printed)}%`,
+          fmt(computedRate),
+          fmt(printed),
         );
       }
     }
   } else if (scored && row.rate && isBlank(row.rate)) {
-    ctx.add('EMPTY_FIELD', row.rate.cell, `执行率为空，应为 ${show(computedRate)}%`, show(computedRate), null);
+    ctx.add('EMPTY_FIELD', row.rate.cell, `执行率为空，应为 ${fmt(computedRate)}%`, fmt(computedRate), null);
   }
   if (!scored) return evaluation;
   const w = weight ?? DEFAULT_WEIGHT;
@@ -178,8 +180,8 @@ function checkLine(
       ctx.add(
         'EMPTY_FIELD',
         row.score?.cell ?? row.label.cell,
-        `资金得分为空，应为 ${show(computedScore)}`,
-        show(computedScore),
+        `资金得分为空，应为 ${fmt(computedScore)}`,
+        fmt(computedScore),
         null,
       );
     return evaluation;
@@ -189,8 +191,8 @@ function checkLine(
     ctx.add(
       'SCORE_EXCEEDS_WEIGHT',
       scoreCell,
-      `资金得分 ${printedScore.toFixed()} 超出分值 ${w.toFixed()} 的范围，应为 ${show(computedScore)}`,
-      show(computedScore),
+      `资金得分 ${printedScore.toFixed()} 超出分值 ${w.toFixed()} 的范围，应为 ${fmt(computedScore)}`,
+      fmt(computedScore),
       printedScore.toFixed(),
     );
     evaluation.scoreWrong = true;
@@ -198,14 +200,17 @@ function checkLine(
   }
   if (scoreConsistent(printedScore, interval, w, rule)) return evaluation;
   const route = allRoutes().find(
-    (r) => !sameRoute(r, rule) && scoreConsistent(printedScore, interval, w, { ...rule, ...r }),
+    (r) =>
+      !sameRoute(r, rule) &&
+      samePrecision(r, row.score!.value, rule.places) &&
+      scoreConsistent(printedScore, interval, w, { ...rule, ...r }),
   );
   if (route) {
     ctx.add(
       'ROUNDING_ROUTE',
       scoreCell,
-      `资金得分 ${printedScore.toFixed()} 是按“${routeName(route)}”得到的；按当前规则（${ctx.profile.name}）应为 ${show(computedScore)}`,
-      show(computedScore),
+      `资金得分 ${printedScore.toFixed()} 是按“${routeName(route)}”得到的；按当前规则（${ctx.profile.name}）应为 ${fmt(computedScore)}`,
+      fmt(computedScore),
       printedScore.toFixed(),
     );
     return evaluation;
@@ -214,11 +219,19 @@ function checkLine(
   ctx.add(
     'FUND_SCORE_MISMATCH',
     scoreCell,
-    `资金得分应为 ${show(computedScore)}（执行率 ${show(computedRate)}% × 分值 ${w.toFixed()}），表中填写 ${printedScore.toFixed()}`,
-    show(computedScore),
+    `资金得分应为 ${fmt(computedScore)}（执行率 ${fmt(computedRate)}% × 分值 ${w.toFixed()}），表中填写 ${printedScore.toFixed()}`,
+    fmt(computedScore),
     printedScore.toFixed(),
   );
   return evaluation;
+}
+
+/**
+ * Another route explains a printed value only at the precision it is printed with: a
+ * rate printed `82.00` is no whole-number rounding of 81.6.
+ */
+function samePrecision(route: Route, printed: NumberReading, places: number): boolean {
+  return route.places === places || (printed.kind === 'number' && route.places === printed.decimals);
 }
 
 /** 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, column by column. */
@@ -226,6 +239,7 @@ function checkSubtotals(ctx: CheckContext, rows: FundRow[], unit: '元' | '万�
   const total = rows.find((r) => r.line === 'total');
   const parts = rows.filter((r) => r.line !== 'total');
   if (!total || parts.length === 0) return;
+  const partNames = [...new Set(parts.map((p) => FUND_LINE_NAMES[p.line]))].join('、');
   for (const [key, label] of [
     ['initialBudget', '年初预算数'],
     ['budget', '全年预算数'],
@@ -242,7 +256,7 @@ function checkSubtotals(ctx: CheckContext, rows: FundRow[], unit: '元' | '万�
       ctx.add(
         'FUND_SUBTOTAL_MISMATCH',
         t.cell,
-        `${label}：年度资金总额 ${t.value.value.toFixed()} 不等于当年财政拨款、上年结转资金与其他资金之和 ${sum.toFixed()}`,
+        `${label}：年度资金总额 ${t.value.value.toFixed()} 不等于${partNames}之和 ${sum.toFixed()}`,
         sum.toFixed(),
         t.value.value.toFixed(),
       );

@@ -2,12 +2,15 @@ import { Decimal, roundTo } from '../decimal';
 import { FormKind, Indicator, countedIndicators } from '../form';
 import { judgeIndicator, scoreInBand } from '../indicatorScore';
 import { REQUIRED_CATEGORIES, normalizeLabel } from '../labels';
+import { BLANK_REASON } from '../vocabulary';
 import { CheckContext, Reporter, numberIn, show } from './context';
 import { FundEvaluation } from './fund';
 
 /** A 偏差原因 of only punctuation (a stray `.` from the PDF) says nothing. */
+/** A 偏差原因 left empty, or holding what templates put there for nothing (`0`, `/`, `无`). */
 function isBlankReason(text: string): boolean {
-  return text.replace(/[\s.。,，、;；:：\-—_]+/g, '') === '';
+  const rest = text.replace(/[\s.。,，、;；:：\-—_]+/g, '');
+  return rest === '' || BLANK_REASON.test(rest);
 }
 
 function label(ind: Indicator): string {
@@ -21,7 +24,7 @@ export function checkIndicators(ctx: CheckContext, fund: FundEvaluation | null):
       ctx.add('DUPLICATE_INDICATOR', ind.name.cell, `指标${label(ind)}与第 ${ind.duplicateOf + 1} 行重复，只计算一次`);
       continue;
     }
-    checkIndicator(ctx, ind, form.kind, fund);
+    checkIndicator(ctx, ind, form.kind, fund, ctx.profile.places);
   }
   const categories = new Set(countedIndicators(form).map((i) => i.level1));
   const missing = REQUIRED_CATEGORIES.filter((c) => !categories.has(c));
@@ -40,13 +43,20 @@ export function checkIndicators(ctx: CheckContext, fund: FundEvaluation | null):
  * One indicator row: its blanks and, on a 自评表, its score against its 分值, target and
  * actual, and its 偏差原因. Also what PERF.CHECK runs on a single row.
  */
-export function checkIndicator(ctx: Reporter, ind: Indicator, kind: FormKind, fund: FundEvaluation | null): void {
+/** Checks one indicator row; `places` is how many decimals the form prints scores with. */
+export function checkIndicator(
+  ctx: Reporter,
+  ind: Indicator,
+  kind: FormKind,
+  fund: FundEvaluation | null,
+  places = 2,
+): void {
   if (ind.name.value === '') ctx.add('EMPTY_FIELD', ind.name.cell, `第 ${ind.row + 1} 行的三级指标名称为空`);
   if (ind.target.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.target.cell, `指标${label(ind)}的年度指标值为空`);
-  if (kind === 'self-eval') checkScoredRow(ctx, ind, fund);
+  if (kind === 'self-eval') checkScoredRow(ctx, ind, fund, places);
 }
 
-function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | null): void {
+function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | null, places: number): void {
   const what = label(ind);
   if (ind.actual.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.actual.cell, `指标${what}的实际完成值为空`);
   const weight = numberIn(ctx, ind.weight, `指标${what}的分值`);
@@ -86,7 +96,7 @@ function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | nu
       show(judgement.band![1].times(weight)),
       score.toFixed(),
     );
-  } else if (!byActual && !scoreInBand(judgement, weight, score)) {
+  } else if (!byActual && !scoreInBand(judgement, weight, score, places)) {
     const [lo, hi] = judgement.band!.map((b) => b.times(weight));
     const range = lo.eq(hi) ? show(hi) : `${show(lo)}–${show(hi)}`;
     ctx.add(
