@@ -1,5 +1,5 @@
 import { Decimal, roundTo } from './decimal';
-import { Measure, qualityVerdict } from './values';
+import { Deadline, Measure, completionOf, deadlineOf, qualityVerdict } from './values';
 
 /**
  * Indicator scores (guide: "Indicator scores"). People enter these scores, so the engine
@@ -54,6 +54,8 @@ export function judgeIndicator(target: Measure, actual: Measure): Judgement {
   });
   if (target.kind === 'empty') return unknown('未填写年度指标值');
   if (actual.kind === 'empty') return unknown('未填写实际完成值');
+  const deadline = deadlineOf(target.text);
+  if (deadline !== null) return judgeDeadline(deadline, completionOf(actual.text));
   if (actual.kind === 'quality') {
     const verdict = qualityVerdict(actual.text, target.text);
     if (verdict === null) return unknown('实际完成值与指标值无法直接比较');
@@ -100,6 +102,23 @@ export function judgeIndicator(target: Measure, actual: Measure): Judgement {
   if (a.lt(t)) return missedBy(a.div(t));
   // Above an equal-to target: more than planned is met, except a target of zero (事故率 =0).
   return t.isZero() ? missedBy(ZERO) : met();
+}
+
+/** A deadline (时效) target: met when the job was done on or before it. */
+function judgeDeadline(deadline: Deadline, done: ReturnType<typeof completionOf>): Judgement {
+  const judged = (attainment: 'met' | 'missed', reason: string): Judgement => ({
+    attainment,
+    quantitative: false,
+    direction: null,
+    band: QUALITY_BANDS[attainment],
+    reason,
+  });
+  if (done === null) {
+    return { attainment: 'unknown', quantitative: false, direction: null, band: null, reason: '实际完成时间无法判断' };
+  }
+  if (done === 'late') return judged('missed', '未按期完成');
+  if (done === 'on-time' || deadline === 'on-time' || done <= deadline) return judged('met', '按期完成');
+  return judged('missed', '晚于期限完成');
 }
 
 /**

@@ -101,12 +101,13 @@ export type Measure =
   | { kind: 'quality'; text: string };
 
 const OP_WORDS: [RegExp, TargetOp][] = [
-  [/^(>=|≥|=>|≧|不低于|不少于|至少|达到|大于等于|增长|提高|提升|增加|超过)/u, '>='],
-  [/^(<=|≤|=<|≦|不高于|不超过|不多于|至多|小于等于|控制在)/u, '<='],
+  [/^(>=|≥|=>|≧|≽|不低于|不少于|至少|达到|大于等于|增长|提高|提升|增加|超过)/u, '>='],
+  [/^(<=|≤|=<|≦|≼|不高于|不超过|不多于|至多|小于等于|控制在)/u, '<='],
   [/^(>|大于|高于|多于)/u, '>'],
   [/^(<|小于|低于|少于)/u, '<'],
   [/^(≈|约|大约|左右)/u, '≈'],
-  [/^(==|=|等于)/u, '='],
+  // ﹦ folds to = under NFKC; ═ (a box-drawing line) and ＝ are equals signs too.
+  [/^(==|=|═|等于)/u, '='],
 ];
 
 const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 };
@@ -138,7 +139,7 @@ export function parseMeasure(raw: string | number | null | undefined, percentCel
   if (!m || (m[1] === undefined && m[2] === undefined)) return { kind: 'quality', text: original };
   let unit = (m[5] ?? '').replace(/^\((.*)\)$/, '$1');
   let percent = m[4] !== undefined;
-  if (unit === '%' || unit === '(%)') {
+  if (unit === '%' || unit === '(%)' || unit === '百分比' || unit === '百分点') {
     percent = true;
     unit = '';
   }
@@ -150,6 +151,37 @@ export function parseMeasure(raw: string | number | null | undefined, percentCel
   const scale = m[3] ? new Decimal(SCALES[m[3]]) : null;
   if (scale) value = value.times(scale);
   return { kind: 'quantity', op, value, scale, unit, percent: percent || percentCell, text: original };
+}
+
+/**
+ * A deadline target (`10月前`, `6月底前`, `年底前`, `12月31日前`, `按时完成`): the last
+ * month it allows, 12 for the year's end, or `on-time` for a deadline without a date.
+ */
+export type Deadline = number | 'on-time';
+
+export function deadlineOf(text: string): Deadline | null {
+  const t = normalizeWords(text);
+  if (/^(年底|年末|年内|本年度内?|当年)(前|之前|完成)?/.test(t)) return 12;
+  const m = /^(\d{1,2})月(底|末|份|\d{1,2}日)?(前|之前|以前)(完成)?$/.exec(t);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return Number(m[1]);
+  if (/^(按时|按期|及时|如期)(完成)?$/.test(t)) return 'on-time';
+  return null;
+}
+
+/**
+ * When an actual says a job was done, against a deadline: a month, `on-time` for words
+ * that say so (按时完成, 已完成, 达成), `late` for words that say not; null when it says neither.
+ */
+export function completionOf(text: string): number | 'on-time' | 'late' | null {
+  const t = normalizeWords(text);
+  if (/^(未|没有|逾期|延期|推迟|滞后)/.test(t)) return 'late';
+  const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(底|末|份|初|中旬|上旬|下旬|\d{1,2}日)?(前|之前)?(已?完成)?$/.exec(t);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return Number(m[1]);
+  if (/^(年底|年末|年内)(前)?(已?完成)?$/.test(t)) return 12;
+  if (/^(已?按时|已?按期|已?及时|提前|如期|已|全部)?(完成|达成|达到)?(指标|目标|预期指标|预期目标)?$/.test(t) && t !== '')
+    return 'on-time';
+  if (/^(是|按时|按期|及时)$/.test(t)) return 'on-time';
+  return null;
 }
 
 /** The words people write when a qualitative target is met or not (guide: 定性). */
