@@ -9,9 +9,15 @@ export interface CliOptions {
   profile: string;
   format: OutputFormat;
   outDir: string | null;
+  /** Print, per form, which cells were read as what (`--explain`). */
+  explain: boolean;
 }
 
-export type ParsedArgs = { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'usage-error'; message: string };
+export type ParsedArgs =
+  | { kind: 'run'; options: CliOptions }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'usage-error'; message: string };
 
 export function profileIds(): string[] {
   return ['auto', ...PROFILES.map((p) => p.id)];
@@ -19,7 +25,7 @@ export function profileIds(): string[] {
 
 /** `--name value` and `--name=value` both work; `--` ends the options. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const options: CliOptions = { paths: [], profile: 'auto', format: 'table', outDir: null };
+  const options: CliOptions = { paths: [], profile: 'auto', format: 'table', outDir: null, explain: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -28,6 +34,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
     if (arg === '-h' || arg === '--help') return { kind: 'help' };
     if (arg === '-v' || arg === '--version') return { kind: 'version' };
+    if (arg === '--explain') {
+      options.explain = true;
+      continue;
+    }
     if (!arg.startsWith('-') || arg === '-') {
       options.paths.push(arg);
       continue;
@@ -56,7 +66,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
   }
   if (options.paths.length === 0) {
-    return { kind: 'usage-error', message: '请指定要检查的文件或文件夹，例如：perfcheck 自评表.xlsx（运行 perfcheck --help 查看用法）' };
+    return {
+      kind: 'usage-error',
+      message: '请指定要检查的文件或文件夹，例如：perfcheck 自评表.xlsx（运行 perfcheck --help 查看用法）',
+    };
   }
   return { kind: 'run', options };
 }

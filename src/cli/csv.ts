@@ -1,6 +1,17 @@
 import { JsonReport } from '../core/report';
 
-export const CSV_HEADER = ['file', 'sheet', 'cell', 'form', 'project', 'severity', 'code', 'message', 'expected', 'actual'] as const;
+export const CSV_HEADER = [
+  'file',
+  'sheet',
+  'cell',
+  'form',
+  'project',
+  'severity',
+  'code',
+  'message',
+  'expected',
+  'actual',
+] as const;
 
 /**
  * One row per finding. Excel takes a CSV without a byte order mark for the local code

@@ -4,7 +4,7 @@ export function helpText(): string {
   return `perfcheck —— 检查财政项目支出绩效自评表（及绩效目标申报表）
 
 用法：
-  perfcheck 文件或文件夹... [--profile auto|规则] [--format table|json|csv] [--out-dir 文件夹]
+  perfcheck 文件或文件夹... [--profile auto|规则] [--format table|json|csv] [--out-dir 文件夹] [--explain]
 
 读取 .xlsx 工作簿和 .tsv/.txt 制表符分隔文本（UTF-8 或 GB18030 编码），
 文件夹会逐层查找其中的文件（跳过 Office 临时文件 ~$* 和本工具写出的 *.检查结果.xlsx）。
@@ -21,6 +21,8 @@ ${profileList()
   --out-dir 文件夹  为每个文件写出带标注的副本：文件夹/<原文件名>.检查结果.xlsx
                     （有问题的单元格标色并加批注，另加“检查结果”工作表）。
                     原文件不会被修改；文件夹不存在时会自动创建。
+  --explain         逐表说明读到了什么：每个资金数取自哪个单元格、每行指标的各个单元格、
+                    总分和评分等级，以及据此得出的问题（用来核对表格是否读对）
   -h, --help        显示本帮助
   -v, --version     显示版本号
 
@@ -33,5 +35,6 @@ ${profileList()
   perfcheck 青浦区2024绩效自评表.xlsx
   perfcheck 自评表文件夹/ --format csv > 检查结果.csv
   perfcheck 宝山区2022绩效自评表.xlsx --profile national --out-dir 检查结果/
+  perfcheck 某县自评表.xlsx --explain
 `;
 }

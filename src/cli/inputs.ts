@@ -57,7 +57,9 @@ export async function collectInputs(args: string[]): Promise<Input[]> {
       add({
         path: arg,
         kind,
-        problem: kind ? null : `不支持的文件类型：${arg}（可检查 .xlsx 工作簿和 .tsv/.txt 文本；旧版 .xls 请先另存为 .xlsx）`,
+        problem: kind
+          ? null
+          : `不支持的文件类型：${arg}（可检查 .xlsx 工作簿和 .tsv/.txt 文本；旧版 .xls 请先另存为 .xlsx）`,
       });
     }
   }
@@ -77,7 +79,11 @@ async function walk(dir: string): Promise<Input[]> {
     const full = path.join(dir, e.name);
     // Symbolic links to folders are not followed, so a link loop cannot hang the walk.
     if (e.isDirectory()) out.push(...(await walk(full)));
-    else if ((e.isFile() || (e.isSymbolicLink() && (await isFile(full)))) && inputKind(e.name) && !skippedInFolder(e.name)) {
+    else if (
+      (e.isFile() || (e.isSymbolicLink() && (await isFile(full)))) &&
+      inputKind(e.name) &&
+      !skippedInFolder(e.name)
+    ) {
       out.push({ path: full, kind: inputKind(e.name), problem: null });
     }
   }

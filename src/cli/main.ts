@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { projectNames } from '../core/engine';
+import { explainWorkbook } from '../core/explain';
 import { jsonFile, JsonFile, jsonReport } from '../core/report';
 import { annotateWorkbook } from '../io/annotate';
 import { parseArgs } from './args';
@@ -72,6 +73,11 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
       continue;
     }
     files.push(jsonFile(checked.path, checked.result));
+    if (options.explain) {
+      progress.clear();
+      const account = [`== ${checked.path}`, ...explainWorkbook(checked.result), ''];
+      io.stdout.write(account.map(printable).join('\n') + '\n');
+    }
     if (writer) {
       try {
         const written = await writeCopy(writer, checked);
@@ -100,9 +106,16 @@ async function writeCopy(writer: CopyWriter, checked: Extract<CheckedFile, { ok:
   return writer.write(checked.path, new Uint8Array(data as ArrayBuffer));
 }
 
+/** Cell text is printed without control characters: an ESC sequence must not rewrite the terminal. */
+function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
 /** Both src/cli/main.ts and build/cli/main.js sit two folders below package.json. */
 function version(): string {
-  return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 /** Runs the command on this process's arguments and streams (bin/perfcheck.js). */
@@ -112,7 +125,11 @@ export function run(): void {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.clean);
     throw e;
   });
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, isTTY: Boolean(process.stderr.isTTY) }).then(
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: Boolean(process.stderr.isTTY),
+  }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -58,7 +58,10 @@ export class CopyWriter {
     if (this.inputIds.has(path.resolve(target)) || (existing && this.inputIds.has(existing))) {
       throw new Error(`不会覆盖被检查的文件 ${target}，请换一个输出文件夹`);
     }
-    const temp = path.join(this.outDir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = path.join(
+      this.outDir,
+      `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    );
     try {
       await fs.writeFile(temp, data, { flag: 'wx' });
       await fs.rename(temp, target);

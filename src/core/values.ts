@@ -178,7 +178,10 @@ export function completionOf(text: string): number | 'on-time' | 'late' | null {
   const m = /^(?:(?:19|20)\d{2}年)?(\d{1,2})月(底|末|份|初|中旬|上旬|下旬|\d{1,2}日)?(前|之前)?(已?完成)?$/.exec(t);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return Number(m[1]);
   if (/^(年底|年末|年内)(前)?(已?完成)?$/.test(t)) return 12;
-  if (/^(已?按时|已?按期|已?及时|提前|如期|已|全部)?(完成|达成|达到)?(指标|目标|预期指标|预期目标)?$/.test(t) && t !== '')
+  if (
+    /^(已?按时|已?按期|已?及时|提前|如期|已|全部)?(完成|达成|达到)?(指标|目标|预期指标|预期目标)?$/.test(t) &&
+    t !== ''
+  )
     return 'on-time';
   if (/^(是|按时|按期|及时)$/.test(t)) return 'on-time';
   return null;

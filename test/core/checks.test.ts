@@ -48,7 +48,10 @@ describe('fund table', () => {
     const zero = edit(['D6', '0'], ['D7', '0']).filter((f) => f.code === 'FUND_BUDGET_ZERO');
     expect(codes(zero)).toEqual(['FUND_BUDGET_ZERO@D6', 'FUND_BUDGET_ZERO@D7']);
     const blank = edit(['D6', ''], ['D7', '']).filter((f) => f.code === 'FUND_BUDGET_ZERO');
-    expect(blank.map((f) => f.message)).toEqual(['当年财政拨款的全年预算数为空白，无法计算执行率', '年度资金总额的全年预算数为空白，无法计算执行率']);
+    expect(blank.map((f) => f.message)).toEqual([
+      '当年财政拨款的全年预算数为空白，无法计算执行率',
+      '年度资金总额的全年预算数为空白，无法计算执行率',
+    ]);
   });
 
   test('FUND_OVER_100 warns and the score stays capped at 分值', () => {
@@ -77,7 +80,10 @@ describe('fund table', () => {
 
 describe('indicators', () => {
   test('SCORE_EXCEEDS_WEIGHT', () => {
-    expect(one(edit(['G13', '16.00'], ['G21', '99.00']), 'SCORE_EXCEEDS_WEIGHT')).toMatchObject({ cell: 'G13', actual: '16' });
+    expect(one(edit(['G13', '16.00'], ['G21', '99.00']), 'SCORE_EXCEEDS_WEIGHT')).toMatchObject({
+      cell: 'G13',
+      actual: '16',
+    });
   });
 
   test('MISSING_DEVIATION_REASON where a score falls short and no reason is given', () => {
@@ -104,7 +110,11 @@ describe('indicators', () => {
   test('EXEC_RATE_INDICATOR_MISMATCH when a 预算执行率 indicator states another rate', () => {
     const fs = edit(['C15', '预算执行率'], ['D15', '≥90.00(%)'], ['E15', '95.00(%)']);
     expect(one(fs, 'EXEC_RATE_INDICATOR_MISMATCH')).toMatchObject({ cell: 'E15', expected: '99.98%' });
-    expect(edit(['C15', '预算执行率'], ['D15', '≥90.00(%)'], ['E15', '99.98(%)']).some((f) => f.code === 'EXEC_RATE_INDICATOR_MISMATCH')).toBe(false);
+    expect(
+      edit(['C15', '预算执行率'], ['D15', '≥90.00(%)'], ['E15', '99.98(%)']).some(
+        (f) => f.code === 'EXEC_RATE_INDICATOR_MISMATCH',
+      ),
+    ).toBe(false);
   });
 
   test('MISSING_CATEGORY when the 满意度 row is gone', () => {
@@ -125,13 +135,21 @@ describe('indicators', () => {
 
   test('EMPTY_FIELD for blank 分值, 得分 and 实际完成值', () => {
     const fs = edit(['E14', ''], ['F15', ''], ['G16', '']);
-    expect(codes(fs.filter((f) => f.code === 'EMPTY_FIELD'))).toEqual(['EMPTY_FIELD@E14', 'EMPTY_FIELD@F15', 'EMPTY_FIELD@G16']);
+    expect(codes(fs.filter((f) => f.code === 'EMPTY_FIELD'))).toEqual([
+      'EMPTY_FIELD@E14',
+      'EMPTY_FIELD@F15',
+      'EMPTY_FIELD@G16',
+    ]);
   });
 });
 
 describe('totals and grade', () => {
   test('TOTAL_MISMATCH names the sum of the printed scores', () => {
-    expect(one(edit(['G21', '97.00']), 'TOTAL_MISMATCH')).toMatchObject({ cell: 'G21', expected: '98.00', actual: '97' });
+    expect(one(edit(['G21', '97.00']), 'TOTAL_MISMATCH')).toMatchObject({
+      cell: 'G21',
+      expected: '98.00',
+      actual: '97',
+    });
   });
 
   test('WEIGHT_SUM_MISMATCH when 分值 do not add up to 100', () => {
@@ -164,7 +182,12 @@ describe('fields and structure', () => {
   });
 
   test('NO_FORM_FOUND for a sheet without a form', () => {
-    const result = checkWorkbook([gridOf([['姓名', '部门'], ['张三', '财务科']])]);
+    const result = checkWorkbook([
+      gridOf([
+        ['姓名', '部门'],
+        ['张三', '财务科'],
+      ]),
+    ]);
     expect(result.forms).toEqual([]);
     expect(result.findings).toEqual([expect.objectContaining({ code: 'NO_FORM_FOUND', severity: 'warning' })]);
   });

@@ -36,14 +36,16 @@ describe('宝山 2022 自评表 (text from the published PDF)', () => {
   });
 
   test('no error-severity finding on a printed value the auto profile explains', () => {
-    const fundErrors = result.findings.filter(
-      (f) => f.severity === 'error' && /^FUND_|^TOTAL_/.test(f.code),
-    );
+    const fundErrors = result.findings.filter((f) => f.severity === 'error' && /^FUND_|^TOTAL_/.test(f.code));
     expect(fundErrors).toEqual([]);
   });
 
   test('maps rows pasted one column off, wrapped names and labels between rows', () => {
-    const byName = (n: string) => result.forms.flatMap((r) => r.form.indicators).filter((i) => i.name.value === n).pop()!;
+    const byName = (n: string) =>
+      result.forms
+        .flatMap((r) => r.form.indicators)
+        .filter((i) => i.name.value === n)
+        .pop()!;
     // Row 472 sits one column left; its 实际完成值 is the blank E472.
     expect(byName('退休人员满意度').actual.cell).toBe('E472');
     // Row 96 has no name; the name arrives on row 97 by itself.
@@ -59,7 +61,9 @@ describe('宝山 2022 自评表 (text from the published PDF)', () => {
   test('reports the known facts of the guide', () => {
     const f = result.findings;
     expect(at(f, 'E472')).toEqual([expect.objectContaining({ code: 'EMPTY_FIELD', severity: 'error' })]);
-    expect(at(f, 'H386')).toEqual([expect.objectContaining({ code: 'TARGET_NOT_MET_FULL_SCORE', severity: 'warning', expected: '12.00' })]);
+    expect(at(f, 'H386')).toEqual([
+      expect.objectContaining({ code: 'TARGET_NOT_MET_FULL_SCORE', severity: 'warning', expected: '12.00' }),
+    ]);
     expect(at(f, 'I386')).toEqual([]); // it gives a 偏差原因: 疫情原因
   });
 
@@ -85,7 +89,13 @@ describe('青浦 2024 自评表 (万元, 评分等级)', () => {
     ]);
     expect(result.forms.every((r) => r.form.fund?.unit === '万元' && r.form.fund.rateColumnIsPercent)).toBe(true);
     expect(result.forms.map((r) => r.totals?.grade.printed)).toEqual(['优', '优', '优', '优', '优']);
-    expect(result.forms.map((r) => r.totals?.total.printed?.toFixed(2))).toEqual(['98.00', '96.04', '97.00', '96.52', '96.00']);
+    expect(result.forms.map((r) => r.totals?.total.printed?.toFixed(2))).toEqual([
+      '98.00',
+      '96.04',
+      '97.00',
+      '96.52',
+      '96.00',
+    ]);
   });
 
   test('劳模创新工作室: 8.72 printed where 34.08 / 41.20 gives 8.27, and the total carries it', () => {
@@ -95,17 +105,26 @@ describe('青浦 2024 自评表 (万元, 评分等级)', () => {
       expect.objectContaining({ code: 'FUND_SCORE_MISMATCH', severity: 'error', expected: '8.27', actual: '8.72' }),
     ]);
     expect(at(result.findings, 'G101')).toEqual([
-      expect.objectContaining({ code: 'TOTAL_RECOMPUTED_MISMATCH', severity: 'error', expected: '96.07', actual: '96.52' }),
+      expect.objectContaining({
+        code: 'TOTAL_RECOMPUTED_MISMATCH',
+        severity: 'error',
+        expected: '96.07',
+        actual: '96.52',
+      }),
     ]);
     expect(form.totals?.total.computed?.toFixed(2)).toBe('96.07');
   });
 
   test('区退管会: 10412 < 10459 scored 9 of 10 without a 偏差原因', () => {
-    expect(at(result.findings, 'H68')).toEqual([expect.objectContaining({ code: 'MISSING_DEVIATION_REASON', severity: 'error' })]);
+    expect(at(result.findings, 'H68')).toEqual([
+      expect.objectContaining({ code: 'MISSING_DEVIATION_REASON', severity: 'error' }),
+    ]);
   });
 
   test('工会会员卡: 96% against ≥100% scored 9 of 10 without a 偏差原因', () => {
-    expect(at(result.findings, 'H125')).toEqual([expect.objectContaining({ code: 'MISSING_DEVIATION_REASON', severity: 'error' })]);
+    expect(at(result.findings, 'H125')).toEqual([
+      expect.objectContaining({ code: 'MISSING_DEVIATION_REASON', severity: 'error' }),
+    ]);
   });
 
   test('95.36% printed from 42.00 / 44.04 万元 is within the rounding of the amounts', () => {
@@ -125,7 +144,10 @@ describe('宝山 2024 申报表', () => {
       ['declaration', '政府实事项目 - 工会会员卡', 9],
     ]);
     const first = result.forms[0].form;
-    expect(first.indicators.find((i) => i.name.value === '培训成本合理性')).toMatchObject({ level1: '产出指标', level2: '成本指标' });
+    expect(first.indicators.find((i) => i.name.value === '培训成本合理性')).toMatchObject({
+      level1: '产出指标',
+      level2: '成本指标',
+    });
     expect(first.indicators.find((i) => i.name.value === '工会工作者训练能力提升情况')?.level2).toBe('社会效益指标');
     expect(first.declarationFunds?.total?.value).toMatchObject({ kind: 'number' });
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -133,23 +155,26 @@ describe('宝山 2024 申报表', () => {
 });
 
 describe('the typed .xlsx and the PDF text give the same result', () => {
-  test.each(['baoshan-2022-self-eval', 'qingpu-2024-self-eval', 'baoshan-2024-target-declaration'] as const)('%s', async (name) => {
-    const fromText = checkWorkbook([fixtureTsv(name)]);
-    const fromXlsx = checkWorkbook(await fixtureXlsx(name));
-    const key = (f: Finding) => [f.code, f.severity, f.message, f.expected, f.actual].join('|');
-    expect(fromXlsx.forms).toHaveLength(fromText.forms.length);
-    expect(fromXlsx.profile.profile).toEqual(fromText.profile.profile);
-    expect(fromXlsx.findings.map(key).sort()).toEqual(fromText.findings.map(key).sort());
-    // One sheet in the text tier, one per form in the 青浦/申报表 workbooks: compare per form.
-    fromText.forms.forEach((r, i) => {
-      const x = fromXlsx.forms[i];
-      expect(x.form.project?.value).toBe(r.form.project?.value);
-      expect(x.fund?.score.printed?.toFixed(2)).toBe(r.fund?.score.printed?.toFixed(2));
-      expect(totalFundRow(x.form)?.budget?.value).toEqual(totalFundRow(r.form)?.budget?.value);
-      expect(x.form.declarationFunds?.total?.value).toEqual(r.form.declarationFunds?.total?.value);
-      expect(x.form.indicators.map((i) => [i.level1, i.level2, i.name.value])).toEqual(
-        r.form.indicators.map((i) => [i.level1, i.level2, i.name.value]),
-      );
-    });
-  });
+  test.each(['baoshan-2022-self-eval', 'qingpu-2024-self-eval', 'baoshan-2024-target-declaration'] as const)(
+    '%s',
+    async (name) => {
+      const fromText = checkWorkbook([fixtureTsv(name)]);
+      const fromXlsx = checkWorkbook(await fixtureXlsx(name));
+      const key = (f: Finding) => [f.code, f.severity, f.message, f.expected, f.actual].join('|');
+      expect(fromXlsx.forms).toHaveLength(fromText.forms.length);
+      expect(fromXlsx.profile.profile).toEqual(fromText.profile.profile);
+      expect(fromXlsx.findings.map(key).sort()).toEqual(fromText.findings.map(key).sort());
+      // One sheet in the text tier, one per form in the 青浦/申报表 workbooks: compare per form.
+      fromText.forms.forEach((r, i) => {
+        const x = fromXlsx.forms[i];
+        expect(x.form.project?.value).toBe(r.form.project?.value);
+        expect(x.fund?.score.printed?.toFixed(2)).toBe(r.fund?.score.printed?.toFixed(2));
+        expect(totalFundRow(x.form)?.budget?.value).toEqual(totalFundRow(r.form)?.budget?.value);
+        expect(x.form.declarationFunds?.total?.value).toEqual(r.form.declarationFunds?.total?.value);
+        expect(x.form.indicators.map((i) => [i.level1, i.level2, i.name.value])).toEqual(
+          r.form.indicators.map((i) => [i.level1, i.level2, i.name.value]),
+        );
+      });
+    },
+  );
 });

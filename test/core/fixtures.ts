@@ -27,7 +27,9 @@ export function fixtureRows(name: FixtureName): string[][] {
 
 /** Rows [from, to] (1-based, inclusive) of a fixture: one form cut out of a stacked sheet. */
 export function formRows(name: FixtureName, from: number, to: number): string[][] {
-  return fixtureRows(name).slice(from - 1, to).map((r) => [...r]);
+  return fixtureRows(name)
+    .slice(from - 1, to)
+    .map((r) => [...r]);
 }
 
 /** Sets a cell by A1 address, relative to the rows' first row being row 1. */

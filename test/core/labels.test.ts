@@ -1,4 +1,12 @@
-import { fundColumnOf, fundLineOf, indicatorColumnOf, isFundHeader, amountUnitOf, normalizeLabel, parentOfLevel2 } from '../../src/core/labels';
+import {
+  fundColumnOf,
+  fundLineOf,
+  indicatorColumnOf,
+  isFundHeader,
+  amountUnitOf,
+  normalizeLabel,
+  parentOfLevel2,
+} from '../../src/core/labels';
 
 test('labels match whatever spaces, line breaks, widths and colons they carry', () => {
   expect(normalizeLabel('年度 指标值')).toBe('年度指标值');

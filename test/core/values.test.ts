@@ -64,12 +64,17 @@ describe('targets and actuals', () => {
     expect(q(text)).toEqual(expected);
   });
 
-  test.each(['及时', '健全', '达成指标', '部分达成指标并具有一定效果', '按计划时间完成', '直属工会全覆盖', '1000元/人次以内，按预算严格控制'])(
-    '%s is qualitative',
-    (text) => {
-      expect(parseMeasure(text).kind).toBe('quality');
-    },
-  );
+  test.each([
+    '及时',
+    '健全',
+    '达成指标',
+    '部分达成指标并具有一定效果',
+    '按计划时间完成',
+    '直属工会全覆盖',
+    '1000元/人次以内，按预算严格控制',
+  ])('%s is qualitative', (text) => {
+    expect(parseMeasure(text).kind).toBe('quality');
+  });
 
   test('a typed percent cell as an actual', () => {
     const m = parseMeasure(0.9, true);

@@ -1,0 +1,46 @@
+import { Decimal } from '../../src/core/decimal';
+import { FormResult } from '../../src/core/engine';
+import { NumberReading } from '../../src/core/values';
+import { Read, countedIndicators, totalFundRow } from '../../src/core/form';
+import { labelKey } from '../../src/core/labels';
+
+const shown = (r: Read<NumberReading> | null | undefined): string | null =>
+  r && r.value.kind === 'number' ? r.value.shown.toFixed(r.value.decimals) + (r.value.percent ? '%' : '') : null;
+
+/**
+ * What a reviewer would read off a form: its printed fund numbers, its indicators
+ * (count, names, 分值 and 得分 sums), its total and grade. Cell addresses are left out so
+ * that readings of a form moved around a sheet compare equal.
+ */
+export function readingOf(r: FormResult) {
+  const { form } = r;
+  const fund = totalFundRow(form);
+  const counted = countedIndicators(form);
+  const sum = (pick: (i: (typeof counted)[number]) => Read<NumberReading> | null) =>
+    counted
+      .reduce((s, i) => {
+        const v = pick(i)?.value;
+        return v?.kind === 'number' ? s.plus(v.value) : s;
+      }, new Decimal(0))
+      .toFixed();
+  return {
+    project: form.project?.value ?? null,
+    unit: form.fund?.unit ?? null,
+    fund: fund && {
+      initialBudget: shown(fund.initialBudget),
+      budget: shown(fund.budget),
+      actual: shown(fund.actual),
+      weight: shown(fund.weight),
+      rate: shown(fund.rate),
+      score: shown(fund.score),
+    },
+    fundLines: form.fund?.rows.map((row) => [row.line, shown(row.budget), shown(row.actual)]) ?? [],
+    indicators: counted.length,
+    names: counted.map((i) => `${i.level1}/${i.level2}/${labelKey(i.name.value)}`),
+    targets: counted.map((i) => i.target.text.replace(/\s+/g, '')),
+    weightSum: sum((i) => i.weight),
+    scoreSum: sum((i) => i.score),
+    total: form.total && { weight: shown(form.total.weight), score: shown(form.total.score) },
+    grade: form.grade?.value ?? null,
+  };
+}
