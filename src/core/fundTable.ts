@@ -28,7 +28,9 @@ export function readFundTable(grid: Grid, region: FormRegion, end: number): Fund
   const header = findHeader(grid, region, end);
   if (!header) return null;
   const rows: FundRow[] = [];
-  let preferred = 0;
+  // The first line's offset and label column: a later line whose label sits k columns
+  // further right most likely has its numbers k columns further right too (PDF rows shift whole).
+  let first: { shift: number; labelCol: number } | null = null;
   for (const y of filledRows(grid, header.row + 1, end)) {
     const cells = filledCells(grid, y).filter((c) => c.col >= region.left && c.col <= region.right);
     const labelAt = cells.findIndex((c) => fundLineOf(c.text) !== null);
@@ -39,8 +41,9 @@ export function readFundTable(grid: Grid, region: FormRegion, end: number): Fund
     }
     const label = cells[labelAt];
     const values = cells.slice(labelAt + 1);
+    const preferred = first ? first.shift + label.col - first.labelCol : 0;
     const shift = bestShift(grid, y, values, header.cols, preferred);
-    if (rows.length === 0) preferred = shift;
+    first ??= { shift, labelCol: label.col };
     const at = (k: FundColumn): Read<NumberReading> | null => {
       const c = header.cols.get(k);
       if (c === undefined) return null;
@@ -109,6 +112,8 @@ function columnsOf(cells: readonly FilledCell[]) {
 }
 
 const SHIFTS = [0, 1, -1, 2, -2];
+/** Columns that hold `—` on the lines that carry no 分值 or 得分. */
+const DASHED: ReadonlySet<FundColumn> = new Set(['weight', 'rate', 'score']);
 const ONE_POINT = new Decimal(1);
 
 /**
@@ -124,13 +129,16 @@ function bestShift(grid: Grid, y: number, values: readonly FilledCell[], cols: C
   const order = [preferred, ...SHIFTS.filter((s) => s !== preferred)];
   let best = { shift: preferred, weight: -Infinity };
   for (const s of order) {
-    let weight = 0;
+    // The offset the line's label suggests is worth a cell's fit.
+    let weight = s === preferred ? 1 : 0;
     for (const v of values) {
       const k = byColumn.get(v.col - s);
-      const numeric = readNumber(cellAt(grid, y, v.col)).kind === 'number';
+      const kind = readNumber(cellAt(grid, y, v.col)).kind;
       if (k === undefined) weight -= 2;
-      else if (k === 'other') weight += numeric ? 0 : 1;
-      else weight += numeric ? 2 : -1;
+      else if (k === 'other') weight += kind === 'number' ? 0 : 1;
+      else if (kind === 'number') weight += 2;
+      else if (kind === 'empty') weight += DASHED.has(k) ? 1 : -1;
+      else weight -= 1;
     }
     if (arithmeticHolds(grid, y, cols, s)) weight += 3;
     if (weight > best.weight) best = { shift: s, weight };

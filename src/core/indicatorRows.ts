@@ -111,14 +111,17 @@ export function readIndicatorRows(
       // A level name with a name after it, on a row of its own, starts an indicator
       // whose cells are blank (a form cut off, or not filled in).
       if (kind === 'self-eval' && names.length > 0 && cls.some((x) => x.kind === 'level1' || x.kind === 'level2')) {
+        // Its cells are where the header says, moved as far as its name is from 三级指标.
+        const shift = cols.level3 !== undefined ? names[names.length - 1].col - cols.level3 : 0;
+        const at = (c: number | undefined) => (c === undefined ? null : c + shift);
         const T = cols.target ?? cols.actual ?? (cols.weight ?? right) - 2;
         const placedBlank: Placement = {
-          shift: 0,
-          targetCol: T,
-          actualCol: cols.actual ?? T + 1,
-          weightCol: cols.weight ?? null,
-          scoreCol: cols.score ?? null,
-          reasonCol: cols.reason ?? null,
+          shift,
+          targetCol: T + shift,
+          actualCol: (cols.actual ?? T + 1) + shift,
+          weightCol: at(cols.weight),
+          scoreCol: at(cols.score),
+          reasonCol: at(cols.reason),
           labels: filled,
         };
         addRow(r, placedBlank);
@@ -215,7 +218,7 @@ function targetCell(grid: Grid, r: number, cols: IndicatorColumns, shift: number
 function isSkipped(labels: LabelCell[], grid: Grid, r: number, placed: Placement): boolean {
   const names = classifyLabels(labels, labels).filter((x) => x.kind === 'name');
   const scored = [placed.weightCol, placed.scoreCol].some(
-    (c) => c !== null && readNumber(cellAt(grid, r, c)).kind !== 'empty',
+    (c) => c !== null && readNumber(cellAt(grid, r, c)).kind === 'number',
   );
   if (scored) return false;
   return (
@@ -300,7 +303,8 @@ function placeScored(
     if (T === undefined || A === undefined) return null;
     const inValues = filled.filter((f) => f.col >= firstValue && f.col <= lastColumn && kinds.has(f.col));
     const labelish = filled.filter((f) => f.col < firstValue);
-    if (inValues.length === 0 || labelish.length === 0) return null;
+    // Both a target and an actual: one value alone may be a name pushed right.
+    if (inValues.length < 2 || labelish.length === 0) return null;
     shift = 0;
   }
   const T = cols.target !== undefined ? cols.target + shift : W + shift - 2;
