@@ -63,7 +63,10 @@ export function inferProfile(forms: Form[]): ProfileChoice {
   const { rateRounding, places } = PLACES.flatMap((p) =>
     (['half-up', 'down', 'up'] as const).map((r) => ({ rateRounding: r, places: p })),
   )
-    .map((c) => ({ ...c, n: count({ ...c, scoreBase: 'exact', scoreRounding: 'half-up' }).rate }))
+    .map((c) => ({
+      ...c,
+      n: rates.filter((s) => roundTo(s.exact, c.places, c.rateRounding).eq(s.printedRate!)).length,
+    }))
     .reduce((a, b) => (b.n > a.n ? b : a));
   let best: { route: Route; rate: number; score: number } | null = null;
   for (const scoreBase of ['exact', 'rounded'] as const) {

@@ -42,7 +42,7 @@ export function readFundTable(grid: Grid, region: FormRegion, end: number): Fund
     const label = cells[labelAt];
     const values = cells.slice(labelAt + 1);
     const preferred = first ? first.shift + label.col - first.labelCol : 0;
-    const shift = bestShift(grid, y, values, header.cols, preferred);
+    const shift = bestShift(grid, y, values, header.cols, preferred, first === null);
     first ??= { shift, labelCol: label.col };
     const at = (k: FundColumn): Read<NumberReading> | null => {
       const c = header.cols.get(k);
@@ -122,29 +122,54 @@ const ONE_POINT = new Decimal(1);
  * numbers belong) and by whether 全年执行数 ÷ 全年预算数 gives the printed 执行率; the
  * table's first line's offset, then the smaller one, wins a tie.
  */
-function bestShift(grid: Grid, y: number, values: readonly FilledCell[], cols: Columns, preferred: number): number {
+function bestShift(
+  grid: Grid,
+  y: number,
+  values: readonly FilledCell[],
+  cols: Columns,
+  preferred: number,
+  firstLine: boolean,
+): number {
   if (values.length === 0) return preferred;
   const byColumn = new Map<number, FundColumn>();
   for (const [k, c] of cols) byColumn.set(c, k);
-  const order = [preferred, ...SHIFTS.filter((s) => s !== preferred)];
-  let best = { shift: preferred, weight: -Infinity };
-  for (const s of order) {
+  const kinds = values.map((v) => readNumber(cellAt(grid, y, v.col)).kind);
+  const fitOf = (s: number) => {
     // The offset the line's label suggests is worth a cell's fit.
     let weight = s === preferred ? 1 : 0;
-    for (const v of values) {
-      const k = byColumn.get(v.col - s);
-      const kind = readNumber(cellAt(grid, y, v.col)).kind;
-      if (k === undefined) weight -= 2;
-      else if (k === 'other') weight += kind === 'number' ? 0 : 1;
-      else if (kind === 'number') weight += 2;
-      else if (kind === 'empty') weight += DASHED.has(k) ? 1 : -1;
-      else weight -= 1;
+    let misfits = 0;
+    for (let i = 0; i < values.length; i++) {
+      const k = byColumn.get(values[i].col - s);
+      const kind = kinds[i];
+      let add: number;
+      if (k === undefined) add = -2;
+      else if (k === 'other') add = kind === 'number' ? 0 : 1;
+      else if (kind === 'number') add = 2;
+      else if (kind === 'empty') add = DASHED.has(k) ? 1 : -1;
+      else add = -1;
+      weight += add;
+      if (add < 0 || (k === 'other' && kind === 'number')) misfits++;
     }
-    if (arithmeticHolds(grid, y, cols, s)) weight += 3;
-    if (weight > best.weight) best = { shift: s, weight };
+    return { shift: s, weight, misfits };
+  };
+  // Every cell where it belongs, and the arithmetic holds or the offset follows the
+  // label from the table's first line: no other offset can explain more.
+  const expected = fitOf(preferred);
+  if (expected.misfits === 0 && (!firstLine || arithmeticHolds(grid, y, cols, preferred))) return preferred;
+  const fits = [expected, ...SHIFTS.filter((s) => s !== preferred).map(fitOf)];
+  // The arithmetic decides between offsets whose cells fit about as well.
+  const top = Math.max(...fits.map((f) => f.weight));
+  let best = { shift: preferred, weight: -Infinity };
+  for (const f of fits) {
+    const weight =
+      f.weight >= top - ARITHMETIC && arithmeticHolds(grid, y, cols, f.shift) ? f.weight + ARITHMETIC : f.weight;
+    if (weight > best.weight) best = { shift: f.shift, weight };
   }
   return best.shift;
 }
+
+/** What it is worth that 执行数 ÷ 预算数 gives the printed 执行率 under an offset. */
+const ARITHMETIC = 3;
 
 /** Whether 执行数 ÷ 预算数 × 100 is the printed 执行率 (to a point), under an offset. */
 function arithmeticHolds(grid: Grid, y: number, cols: Columns, s: number): boolean {

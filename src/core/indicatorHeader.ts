@@ -1,7 +1,6 @@
 import { FilledCell, Grid, filledCells, filledRows } from './grid';
 import { IndicatorColumn, indicatorColumnOf, isTableCaption } from './labels';
 import { FormRegion } from './locate';
-import { readNumberText } from './values';
 
 export type IndicatorColumns = Partial<Record<IndicatorColumn, number>>;
 
@@ -48,7 +47,7 @@ function labelsOf(cells: readonly FilledCell[], region: FormRegion): Map<number,
     if (c.col < region.left || c.col > region.right) continue;
     const col = indicatorColumnOf(c.text);
     if (col !== null) out.set(c.col, col);
-    else if (readNumberText(c.text).kind === 'number' || !isTableCaption(c.text)) others++;
+    else if (!isTableCaption(c.text)) others++;
   }
   return out.size >= 2 && others <= 1 ? out : out.size >= 3 ? out : null;
 }

@@ -260,18 +260,24 @@ function placeScored(
   const W = cols.weight;
   const S = cols.score;
   if (W === undefined || S === undefined) return null;
-  const kinds = new Map<number, IndicatorColumn>();
-  for (const [k, c] of Object.entries(cols) as [IndicatorColumn, number][]) kinds.set(c, k);
-  const firstValue = Math.min(
-    ...[cols.targetOp, cols.target, cols.actual, W, S].filter((c): c is number => c !== undefined),
-  );
-  const lastColumn = Math.max(...kinds.keys());
+  const { kinds, firstValue, lastColumn } = shapeOf(cols);
   const reading = (c: number) => readNumber(cellAt(grid, r, c));
   // 分值 and 得分 are plain numbers: a percent (`100.00(%)`) is a target or an actual.
   const score = (c: number) => {
     const x = reading(c);
     return x.kind === 'number' && !x.percent ? x.value : null;
   };
+  // What each cell is, once; then each offset only looks it up.
+  const facts = filled.map((f) => {
+    const x = reading(f.col);
+    return {
+      col: f.col,
+      text: f.text,
+      isNumber: x.kind === 'number',
+      isScore: x.kind === 'number' && !x.percent,
+      isError: x.kind === 'error',
+    };
+  });
   let best: { shift: number; fit: number } | null = null;
   for (const s of SHIFTS) {
     if (W + s < 0 || S + s < 0 || W + s > right || S + s > right) continue;
@@ -280,18 +286,18 @@ function placeScored(
     if (w === null && sc === null) continue;
     let fit = 0;
     if (w !== null && sc !== null) fit += sc.lte(w) ? 4 : 2;
-    for (const f of filled) {
+    for (const f of facts) {
       const h = f.col - s;
       const k = kinds.get(h);
-      const x = reading(f.col);
-      const isNumber = x.kind === 'number';
-      if (k === undefined) fit += h < firstValue ? (isNumber ? -4 : 0) : h > lastColumn ? -4 : -2;
-      else if (LABEL_COLUMNS.has(k)) fit += isNumber ? -4 : levelFits(f.text, k, cols) ? 2 : -4;
-      else if (NUMBER_COLUMNS.has(k)) fit += score(f.col) !== null ? 4 : x.kind === 'error' || isNumber ? -1 : -4;
-      else if (k === 'targetOp') fit += isOperator(f.text) ? 2 : -4;
-      else if (k === 'targetUnit') fit += isNumber ? -4 : 2;
-      else if (VALUE_COLUMNS.has(k)) fit += 2;
-      else fit += 1;
+      let add: number;
+      if (k === undefined) add = h < firstValue ? (f.isNumber ? -4 : 0) : h > lastColumn ? -4 : -2;
+      else if (LABEL_COLUMNS.has(k)) add = f.isNumber ? -4 : levelFits(f.text, k, cols) ? 2 : -4;
+      else if (NUMBER_COLUMNS.has(k)) add = f.isScore ? 4 : f.isError || f.isNumber ? -1 : -4;
+      else if (k === 'targetOp') add = isOperator(f.text) ? 2 : -4;
+      else if (k === 'targetUnit') add = f.isNumber ? -4 : 2;
+      else if (VALUE_COLUMNS.has(k)) add = 2;
+      else add = 1;
+      fit += add;
     }
     if (!best || fit > best.fit) best = { shift: s, fit };
   }
@@ -330,9 +336,29 @@ function isOperator(text: string): boolean {
 
 /** Whether a label may stand in a level column: a 一级 name in the 一级 column, a 二级 name in the 二级. */
 function levelFits(text: string, k: IndicatorColumn, cols: IndicatorColumns): boolean {
-  if (isLevel1Name(text) && !isLevel2Name(text)) return k === 'level1' || cols.level1 === undefined;
-  if (isLevel2Name(text) && !isLevel1Name(text)) return k === 'level2' || cols.level2 === undefined;
+  const level1 = isLevel1Name(text);
+  const level2 = isLevel2Name(text);
+  if (level1 && !level2) return k === 'level1' || cols.level1 === undefined;
+  if (level2 && !level1) return k === 'level2' || cols.level2 === undefined;
   return true;
+}
+
+type Shape = { kinds: Map<number, IndicatorColumn>; firstValue: number; lastColumn: number };
+const shapes = new WeakMap<IndicatorColumns, Shape>();
+
+/** Which column holds what, where the value columns start and where the table ends. */
+function shapeOf(cols: IndicatorColumns): Shape {
+  let shape = shapes.get(cols);
+  if (shape === undefined) {
+    const kinds = new Map<number, IndicatorColumn>();
+    for (const [k, c] of Object.entries(cols) as [IndicatorColumn, number][]) kinds.set(c, k);
+    const values = [cols.targetOp, cols.target, cols.actual, cols.weight, cols.score].filter(
+      (c): c is number => c !== undefined,
+    );
+    shape = { kinds, firstValue: Math.min(...values), lastColumn: Math.max(...kinds.keys()) };
+    shapes.set(cols, shape);
+  }
+  return shape;
 }
 
 /** A 申报表 row: its 年度指标值 is the last filled cell at or right of the header's column. */

@@ -27,43 +27,50 @@ import {
 export type { FundColumn, FundLine, IndicatorColumn } from './vocabulary';
 export { FIELD_LABELS, OTHER_FIELD_LABELS } from './vocabulary';
 
-// Forms repeat the same few hundred labels; NFKC on each lookup dominated the profile.
-const normalized = new Map<string, string>();
-const keys = new Map<string, string>();
+/** A label's two keys: normalized, and without annotations (see labelKey). */
+interface LabelKeys {
+  normalized: string;
+  key: string;
+  /** The text as a title: without a trailing year, or '' when too long to be one. */
+  title: string;
+}
+
+// Forms repeat the same few hundred labels, and every reading pass asks about each
+// cell: one cached entry per text keeps NFKC and the replacements off the hot path.
+const keysByText = new Map<string, LabelKeys>();
 const CACHE_LIMIT = 50_000;
-
-function cached(cache: Map<string, string>, text: string, make: (t: string) => string): string {
-  let key = cache.get(text);
-  if (key === undefined) {
-    key = make(text);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, key);
-  }
-  return key;
-}
-
-/** NFKC folds full-width forms and odd signs; then every space, line break and trailing colon goes. */
-export function normalizeLabel(text: string): string {
-  return cached(normalized, text, (t) =>
-    t
-      .normalize('NFKC')
-      .replace(/[\s\u3000\u00a0\u200b]+/g, '')
-      .replace(/[:：]+$/u, '')
-      .replace(/^其中[:：,，]?/u, '其中'),
-  );
-}
 
 /** Bracketed annotations a label may carry: a weight, a unit, a formula letter, a percent sign. */
 const ANNOTATION = /\((?:\d+(?:\.\d+)?分|[A-Z](?:[/\-+*][A-Z])*|%|万元|元|千元)\)/g;
 
-/** A label's key: normalized, without `其中` and without bracketed annotations. */
-export function labelKey(text: string): string {
-  return cached(keys, text, (t) =>
-    normalizeLabel(t)
+function keysOf(text: string): LabelKeys {
+  let keys = keysByText.get(text);
+  if (keys === undefined) {
+    const normalized = text
+      .normalize('NFKC')
+      .replace(/[\s\u3000\u00a0\u200b]+/g, '')
+      .replace(/[:：]+$/u, '')
+      .replace(/^其中[:：,，]?/u, '其中');
+    const key = normalized
       .replace(ANNOTATION, '')
       .replace(/^其中/u, '')
-      .replace(/[:：]+$/u, ''),
-  );
+      .replace(/[:：]+$/u, '');
+    const title = normalized.length > TITLE_MAX_LENGTH ? '' : normalized.replace(TITLE_YEAR, '');
+    keys = { normalized, key, title };
+    if (keysByText.size >= CACHE_LIMIT) keysByText.clear();
+    keysByText.set(text, keys);
+  }
+  return keys;
+}
+
+/** NFKC folds full-width forms and odd signs; then every space, line break and trailing colon goes. */
+export function normalizeLabel(text: string): string {
+  return keysOf(text).normalized;
+}
+
+/** A label's key: normalized, without `其中` and without bracketed annotations. */
+export function labelKey(text: string): string {
+  return keysOf(text).key;
 }
 
 /** The weight a label carries, e.g. 50 for `产出指标(50分)` or `(50分)`. */
@@ -100,17 +107,12 @@ export function isPercentColumn(label: string): boolean {
   return /%/.test(normalizeLabel(label));
 }
 
-function titleKey(text: string): string {
-  const key = normalizeLabel(text);
-  return key.length > TITLE_MAX_LENGTH ? '' : key.replace(TITLE_YEAR, '');
-}
-
 export function isSelfEvalTitle(text: string): boolean {
-  return SELF_EVAL_TITLE.test(titleKey(text));
+  return SELF_EVAL_TITLE.test(keysOf(text).title);
 }
 
 export function isDeclarationTitle(text: string): boolean {
-  return DECLARATION_TITLE.test(titleKey(text));
+  return DECLARATION_TITLE.test(keysOf(text).title);
 }
 
 export function isFundHeader(text: string): boolean {
@@ -130,8 +132,8 @@ export function amountUnitOf(text: string): '元' | '万元' {
 }
 
 export function matches(text: string, re: RegExp): boolean {
-  const key = normalizeLabel(text);
-  return re.test(key) || re.test(labelKey(text));
+  const { normalized, key } = keysOf(text);
+  return re.test(normalized) || (key !== normalized && re.test(key));
 }
 
 export function isLevel1Name(text: string): boolean {

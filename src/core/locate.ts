@@ -8,6 +8,7 @@ import {
   isFundHeader,
   isSelfEvalTitle,
   matches,
+  normalizeLabel,
 } from './labels';
 
 /** Where one form sits on a sheet (grid-relative, inclusive bounds). */
@@ -40,7 +41,7 @@ export function locateForms(grid: Grid): FormRegion[] {
         body = false;
         break;
       }
-      if (/^报表编号/.test(t.replace(/\s+/g, ''))) {
+      if (normalizeLabel(t).startsWith('报表编号')) {
         reportNumberRow = r;
         break;
       }
