@@ -1,3 +1,4 @@
+/// <reference types="et-jsapi-declare" />
 import { FakeEt } from '../hosts/wps/fakeEt';
 
 /**
@@ -31,17 +32,22 @@ export function addinApplication(et: FakeEt) {
   return { app, panes };
 }
 
-/** `window.wps` of a WPS that has cell functions, keeping what was registered. */
+type AddCustomFunction = WPS.EtAddonRoot['AddCustomFunction'];
+type Metadata = NonNullable<Parameters<AddCustomFunction>[3]>;
+
+/**
+ * `window.wps` of a WPS that has cell functions (12.1.0.20540 on), keeping what was
+ * registered: `AddCustomFunction(namespace, name, callback, metadata?)` as typed by
+ * et-jsapi-declare 2.5.0 (addon.et.d.ts).
+ */
 export function wpsWithFunctions() {
   const registered = new Map<string, (...args: unknown[]) => unknown>();
-  return {
-    registered,
-    wps: {
-      AddCustomFunction(namespace: string, name: string, fn: (...args: unknown[]) => unknown) {
-        registered.set(`${namespace}.${name}`, fn);
-      },
-    },
+  const metadata = new Map<string, Metadata | undefined>();
+  const add: AddCustomFunction = (namespace, name, callback, meta) => {
+    registered.set(`${namespace}.${name}`, callback as (...args: unknown[]) => unknown);
+    metadata.set(`${namespace}.${name}`, meta);
   };
+  return { registered, metadata, wps: { AddCustomFunction: add } };
 }
 
 /** A localStorage that lives as long as the test. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { PERF_FUNCTIONS } from '../../src/functions/perf';
+import { registerPerfFunctions } from '../../src/hosts/wps/customFunctions';
 import { ribbonCallbacks } from '../../src/hosts/wps/ribbon';
 import { fixtureXlsx } from '../core/fixtures';
 import { FakeEt } from '../hosts/wps/fakeEt';
@@ -141,6 +143,27 @@ describe('PERF.* cell functions', () => {
     expect(registered.get('PERF.GRADE')!(96.07)).toBe('优');
     // A zero budget shows the error code in the cell.
     expect(registered.get('PERF.RATE')!(0, 5)).toBe('#DIV/0!');
+  });
+
+  test('each function comes with its Chinese help for 插入函数: description, result type, parameters', () => {
+    const { wps, metadata } = wpsWithFunctions();
+    expect(registerPerfFunctions(wps)).toBe(true);
+    const score = metadata.get('PERF.SCORE')!;
+    expect(score.description).toContain('资金得分');
+    expect(score.result.type).toBe('any');
+    expect(score.parameters.map((p) => [p.name, p.type])).toEqual([
+      ['全年预算数', 'any'],
+      ['全年执行数', 'any'],
+      ['分值', 'any?'],
+      ['规则', 'any?'],
+    ]);
+    expect(metadata.get('PERF.RATE')!.parameters.map((p) => p.name)).toEqual(['全年预算数', '全年执行数', '规则']);
+    for (const [name, meta] of metadata) {
+      // Every description, and every parameter's, is Chinese text the dialog can show.
+      expect(meta?.description).toMatch(/[\u4e00-\u9fff]/);
+      for (const p of meta!.parameters) expect(`${name} ${p.name} ${p.description}`).toMatch(/[\u4e00-\u9fff].*[\u4e00-\u9fff]/);
+      expect(meta!.parameters.length).toBe(PERF_FUNCTIONS.find((f) => `PERF.${f.name}` === name)!.fn.length);
+    }
   });
 
   test('an older WPS: the user is told once which version the functions need', async () => {
