@@ -58,14 +58,15 @@ describe('the built WPS add-in package', () => {
   test('run as WPS runs it, the script defines the ribbon callbacks, registers PERF.* and checks a sheet', async () => {
     const et = FakeEt.fromGrids(await fixtureXlsx('qingpu-2024-self-eval'));
     et.book.active = 3;
-    const { app } = addinApplication(et);
+    const { app, panes } = addinApplication(et);
     const { wps, registered } = wpsWithFunctions();
     const alerts: string[] = [];
     const page: Record<string, unknown> = {
       Application: app,
       wps,
       alert: (m: string) => alerts.push(m),
-      location: { href: 'file:///jsaddons/perfcheck_0.1.0/index.html' },
+      // A Windows profile named 张三, as the page sees its own address: percent-encoded.
+      location: { href: 'file:///C:/Users/%E5%BC%A0%E4%B8%89/AppData/Roaming/kingsoft/wps/jsaddons/perfcheck_0.1.0/index.html' },
       localStorage: memoryStorage(),
       URL,
       setTimeout,
@@ -82,5 +83,8 @@ describe('the built WPS add-in package', () => {
     for (let i = 0; i < 200 && alerts.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(alerts[0]).toMatch(/^已检查工作表“表4”/);
     expect(et.cell('表4', 'H6').color).toBe(0xcec7ff);
+    // The pane gets the decoded address, as the official templates pass it.
+    (page.OnAction as (c: { Id: string }) => void)({ Id: 'btnOpenPane' });
+    expect(panes.map((p) => p.url)).toEqual(['file:///C:/Users/张三/AppData/Roaming/kingsoft/wps/jsaddons/perfcheck_0.1.0/taskpane.html']);
   });
 });

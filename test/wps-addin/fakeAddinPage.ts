@@ -2,8 +2,12 @@
 import { FakeEt } from '../hosts/wps/fakeEt';
 
 /**
- * What WPS gives an add-in page besides the spreadsheet: task panes by URL and id, and
- * PluginStorage shared by the add-in's pages. Layered over a FakeEt application.
+ * What WPS gives an add-in page besides the spreadsheet, as et-jsapi-declare 2.5.0
+ * (index.d.ts) types it, taking the least generous reading: `CreateTaskPane(url,
+ * title?)` returns a pane with a number `ID`, hidden until `Visible` is set;
+ * `GetTaskPane(id: number)` finds it by that number only; `PluginStorage.getItem(key)`
+ * returns a string (`getItem(key: string): string`) whatever was stored, null for a key
+ * never set. Layered over a FakeEt application.
  */
 export interface FakePane {
   ID: number;
@@ -25,8 +29,8 @@ export function addinApplication(et: FakeEt) {
       return panes.find((p) => p.ID === id) ?? null;
     },
     PluginStorage: {
-      getItem: (k: string) => storage.get(k) ?? null,
-      setItem: (k: string, v: unknown) => void storage.set(k, v),
+      getItem: (k: string) => (storage.has(k) ? String(storage.get(k)) : null),
+      setItem: (k: string, v: number | boolean | string) => void storage.set(k, v),
     },
   });
   return { app, panes };

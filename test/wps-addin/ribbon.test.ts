@@ -59,7 +59,7 @@ describe('ribbon buttons', () => {
         done = resolve;
         callbacks.OnAction({ Id });
       });
-    return { et, panes, alerts, callbacks, click };
+    return { et, app, panes, alerts, callbacks, click };
   }
 
   test('一键检查 marks the active sheet and says what it found, 清除标注 puts it back', async () => {
@@ -111,6 +111,29 @@ describe('ribbon buttons', () => {
     await p.click('btnOpenPane');
     expect(p.panes).toHaveLength(1);
     expect(p.panes[0].Visible).toBe(true);
+  });
+
+  test('打开检查面板 tells the user when WPS cannot open the pane', async () => {
+    const p = await page();
+    p.app.CreateTaskPane = () => {
+      throw new Error('找不到网页');
+    };
+    await p.click('btnOpenPane');
+    expect(p.alerts).toEqual([expect.stringMatching(/^无法打开检查面板：找不到网页。/)]);
+  });
+
+  test('打开检查面板 opens a new pane when WPS no longer has the remembered one', async () => {
+    const p = await page();
+    await p.click('btnOpenPane');
+    p.app.GetTaskPane = () => {
+      throw new Error('无效的任务窗格 ID');
+    };
+    await p.click('btnOpenPane');
+    expect(p.panes.map((x) => [x.ID, x.Visible])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    expect(p.alerts).toEqual([]);
   });
 
   test('each button has its own icon inside the package', async () => {
