@@ -1,6 +1,6 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
-import { runJson, tempDir } from '../cli/helpers';
+import { loadWorkbook, runJson, tempDir } from '../cli/helpers';
 import { GENERAL_FIXTURES, generalVariant } from './generalVariants';
 
 /**
@@ -43,6 +43,29 @@ test('the 青浦 表4 facts survive G/通用格式: 8.72 printed where 8.27 is d
       ['表4', 'H6', 'FUND_SCORE_MISMATCH', '8.27', '8.72'],
       ['表4', 'G20', 'TOTAL_RECOMPUTED_MISMATCH', '96.07', '96.52'],
     ]);
+  } finally {
+    cleanup();
+  }
+});
+
+/**
+ * A file written by LibreOffice Calc 7.4 (soffice --convert-to xlsx) from the 青浦 variant
+ * in G/通用格式: LibreOffice does not know that spelling and stores it as the custom code
+ * `g/"通用格式"`, which no spreadsheet reads as General. The number is still shown as
+ * General (the code has no digit placeholder numfmt can use) and the findings stay those
+ * of the file in General.
+ */
+test('a file LibreOffice wrote from the G/通用格式 variant gives the findings of General', async () => {
+  const file = join(__dirname, 'qingpu-g-general-libreoffice.xlsx');
+  const wb = await loadWorkbook(file);
+  // 表4 H6, 资金得分 8.72, as LibreOffice stored its format.
+  expect(wb.getWorksheet('表4')!.getCell('H6')).toMatchObject({ value: 8.72, numFmt: 'g/"通用格式"' });
+  const { dir, cleanup } = tempDir();
+  try {
+    const general = join(dir, 'general.xlsx');
+    writeFileSync(general, (await generalVariant('qingpu-2024-self-eval', 'General')).bytes);
+    const [lo, expected] = await Promise.all([runJson([file]), runJson([general])]);
+    expect(lo.report.files[0].findings).toEqual(expected.report.files[0].findings);
   } finally {
     cleanup();
   }
