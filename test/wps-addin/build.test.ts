@@ -55,7 +55,8 @@ describe('the built WPS add-in package', () => {
     expect(manifest).not.toContain('OfficeApp');
     const html = readFileSync(join(pkg, 'taskpane.html'), 'utf8');
     expect(html).not.toMatch(/office\.js/);
-    expect([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(['js/taskpane.js']);
+    // (Minified: attribute values may be unquoted.)
+    expect([...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1])).toEqual(['js/taskpane.js']);
     expect(files.every((f) => /^(manifest\.xml|ribbon\.xml|index\.html|taskpane\.html|images\/\w+\.svg|js\/[\w.-]+\.(js|txt))$/.test(f))).toBe(true);
   });
 
