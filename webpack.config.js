@@ -6,6 +6,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { browserRules } = require('./scripts/browserTargets');
 
 const OFFICE_JS = 'node_modules/@microsoft/office-js/dist';
 
@@ -42,20 +43,9 @@ module.exports = async (env, argv) => {
       // TypeScript's node16 resolution wants `.js` in dynamic imports; the file is .ts.
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // ES modules out, so webpack can drop unused Fluent UI components and keep
-            // import() as a separate chunk (tsconfig's node16 would emit require()).
-            options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } },
-          },
-        },
-      ],
-    },
+    // Every module, dependencies included, for the hosts' browsers (scripts/browserTargets.js).
+    target: ['web', 'es2020'],
+    module: { rules: browserRules() },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),

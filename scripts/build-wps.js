@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 /**
- * Builds the WPS 表格 add-in package: dist-wps/perfcheck_<version>/ holds ribbon.xml,
- * index.html with the entry script (js/perfcheck-wps.js), the ribbon icons and the task
- * pane (the same built page as the Excel add-in, taskpane.html), and dist-wps/publish.xml
- * is an example for both install modes. Usage: npm run build:wps
+ * Builds the WPS 表格 add-in package: dist-wps/perfcheck_<version>/ holds the WPS
+ * manifest.xml (JsPlugin) and ribbon.xml, index.html with the entry script
+ * (js/perfcheck-wps.js), the ribbon icons and the task pane (taskpane.html, js/taskpane.js),
+ * and no file of the Excel add-in (no office.js, Office manifest or Excel scripts);
+ * dist-wps/publish.xml is an example for both install modes. Usage: npm run build:wps
  */
 const fs = require('fs');
 const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
 const webpack = require('webpack');
+const { browserRules } = require('./browserTargets');
 
 const root = path.resolve(__dirname, '..');
 const { version } = require(path.join(root, 'package.json'));
 const NAME = 'perfcheck';
-const DIST = path.join(root, 'dist');
 
 function compile(config) {
   return new Promise((resolve, reject) => {
@@ -24,50 +26,38 @@ function compile(config) {
   });
 }
 
-/** The entry script only: the ribbon callbacks, the engine and the WPS host. */
-function entryConfig(pkgDir) {
+/**
+ * What WPS loads, and nothing of the Excel add-in's: the entry script (ribbon callbacks,
+ * engine, WPS host) and the task pane (the same React page as in Excel, from a page
+ * without office.js), both for the hosts' browsers (scripts/browserTargets.js).
+ */
+function wpsConfig(pkgDir) {
   return {
     mode: 'production',
-    target: 'web',
+    target: ['web', 'es2020'],
     // No eval-based source maps: the add-in runs no eval.
     devtool: false,
-    entry: path.join(root, 'wps-addin', 'entry.ts'),
-    output: { path: path.join(pkgDir, 'js'), filename: 'perfcheck-wps.js', iife: true },
-    resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          loader: 'ts-loader',
-          options: {
-            transpileOnly: true,
-            configFile: path.join(root, 'tsconfig.json'),
-            compilerOptions: { module: 'es2020', moduleResolution: 'bundler', noEmit: false },
-          },
-        },
-      ],
+    entry: {
+      'perfcheck-wps': path.join(root, 'wps-addin', 'entry.ts'),
+      taskpane: path.join(root, 'src', 'taskpane', 'index.tsx'),
     },
+    output: { path: pkgDir, filename: 'js/[name].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // TypeScript's node16 resolution wants `.js` in dynamic imports; the file is .ts.
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+    },
+    module: { rules: browserRules() },
     performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: path.join(root, 'wps-addin', 'taskpane.html'),
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+      }),
+    ],
   };
-}
-
-/**
- * The task pane is built by the Excel add-in's webpack config (into `dir`, dist/ by
- * default); it is built only when `dir` has no taskpane.html yet.
- */
-async function ensureTaskpane(dir) {
-  if (fs.existsSync(path.join(dir, 'taskpane.html'))) return;
-  const configPath = path.join(root, 'webpack.config.js');
-  if (!fs.existsSync(configPath)) {
-    throw new Error(`缺少任务窗格：${dir} 中没有 taskpane.html，也找不到 webpack.config.js 来生成它。`);
-  }
-  console.log(`${path.relative(root, dir) || dir} 中没有 taskpane.html，先用 webpack.config.js 生成任务窗格……`);
-  let config = require(configPath);
-  if (typeof config === 'function') config = await config({ outputPath: dir }, { mode: 'production' });
-  await compile(config);
-  if (!fs.existsSync(path.join(dir, 'taskpane.html'))) {
-    throw new Error(`webpack.config.js 运行后 ${dir} 中仍没有 taskpane.html。`);
-  }
 }
 
 function publishXml() {
@@ -89,21 +79,16 @@ function publishXml() {
 `;
 }
 
-/**
- * Builds into `outRoot` (dist-wps by default) and returns the package folder. The task
- * pane comes from `taskpaneDir` (dist/ by default), built there first when missing.
- */
-async function buildWps({ outRoot = path.join(root, 'dist-wps'), taskpaneDir = DIST } = {}) {
+/** The files of wps-addin/ the package holds as they are. */
+const ADDIN_FILES = ['manifest.xml', 'ribbon.xml', 'index.html', 'images'];
+
+/** Builds into `outRoot` (dist-wps by default) and returns the package folder. */
+async function buildWps({ outRoot = path.join(root, 'dist-wps') } = {}) {
   const pkgDir = path.join(outRoot, `${NAME}_${version}`);
-  await ensureTaskpane(taskpaneDir);
   fs.rmSync(outRoot, { recursive: true, force: true });
   fs.mkdirSync(pkgDir, { recursive: true });
-  // Task pane first, so the add-in's own files win a name clash.
-  fs.cpSync(taskpaneDir, pkgDir, { recursive: true });
-  for (const f of ['ribbon.xml', 'index.html', 'images']) {
-    fs.cpSync(path.join(root, 'wps-addin', f), path.join(pkgDir, f), { recursive: true });
-  }
-  await compile(entryConfig(pkgDir));
+  for (const f of ADDIN_FILES) fs.cpSync(path.join(root, 'wps-addin', f), path.join(pkgDir, f), { recursive: true });
+  await compile(wpsConfig(pkgDir));
   fs.writeFileSync(path.join(outRoot, 'publish.xml'), publishXml());
   return pkgDir;
 }

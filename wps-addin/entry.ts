@@ -1,4 +1,5 @@
 import { ribbonCallbacks } from '../src/hosts/wps/ribbon';
+import { taskpaneUrl } from '../src/hosts/wps/taskpaneUrl';
 
 /**
  * The add-in's entry script (loaded by index.html). WPS looks the ribbon.xml callbacks
@@ -18,7 +19,7 @@ Object.assign(
     app: () => page.Application,
     wps: () => page.wps,
     alert: (message) => page.alert(message),
-    taskpaneUrl: new URL('taskpane.html', page.location.href).href,
+    taskpaneUrl: taskpaneUrl(page.location.href),
     storage: page.localStorage ?? null,
   }),
 );

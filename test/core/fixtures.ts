@@ -5,8 +5,11 @@ import { Grid, textGrid } from '../../src/core/grid';
 import { parseTsv } from '../../src/core/tsv';
 import { readXlsx } from '../../src/io/xlsx';
 
-/** The shared real forms (../shared/forms beside the repository). */
-export const FORMS_DIR = join(__dirname, '..', '..', '..', 'shared', 'forms');
+/**
+ * The shared real forms (../shared/forms beside the repository); PERFCHECK_FORMS_DIR
+ * points elsewhere for a checkout that is not beside shared/ (a git worktree).
+ */
+export const FORMS_DIR = process.env.PERFCHECK_FORMS_DIR || join(__dirname, '..', '..', '..', 'shared', 'forms');
 
 export type FixtureName = 'baoshan-2022-self-eval' | 'qingpu-2024-self-eval' | 'baoshan-2024-target-declaration';
 

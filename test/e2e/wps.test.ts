@@ -10,12 +10,12 @@ import { wpsPageScript } from '../wps-addin/pageScript';
 
 
 const { buildWps } = require('../../scripts/build-wps.js') as {
-  buildWps(o: { outRoot: string; taskpaneDir: string }): Promise<string>;
+  buildWps(o: { outRoot: string }): Promise<string>;
 };
 
 /**
- * The WPS add-in package as npm run build:wps makes it (the task pane built fresh by the
- * Excel add-in's webpack config), served on 127.0.0.1 as an online add-in is, in headless
+ * The WPS add-in package as npm run build:wps makes it (its own task pane page, without
+ * office.js), served on 127.0.0.1 as an online add-in is, in headless
  * Chromium with WPS's `wps` and `Application` injected (the fake ET object model over
  * 青浦 2024, 表4 active): the pane must pick the WPS host, check the sheet and mark it.
  */
@@ -42,7 +42,7 @@ describe('the task pane in WPS 表格 (headless Chromium, fake ET)', () => {
   const out = mkdtempSync(join(tmpdir(), 'perfcheck-wps-e2e-'));
 
   beforeAll(async () => {
-    const dir = await buildWps({ outRoot: join(out, 'package'), taskpaneDir: join(out, 'taskpane') });
+    const dir = await buildWps({ outRoot: join(out, 'package') });
     server = await serve(dir);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: process.env.PERFCHECK_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });

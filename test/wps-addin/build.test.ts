@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'fs';
+import { parse } from 'acorn';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runInNewContext } from 'vm';
@@ -9,34 +10,60 @@ import { addinApplication, memoryStorage, wpsWithFunctions } from './fakeAddinPa
 
 
 const { buildWps } = require('../../scripts/build-wps.js') as {
-  buildWps(o: { outRoot: string; taskpaneDir: string }): Promise<string>;
+  buildWps(o: { outRoot: string }): Promise<string>;
 };
+/** Every file under a folder, as paths relative to it with `/`. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
+
 const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
 
-/**
- * npm run build:wps, into a temporary folder, with a stand-in task pane page (the real
- * one is the Excel helper's build, exercised by test/e2e/wps.test.ts).
- */
+/** npm run build:wps, into a temporary folder. */
 describe('the built WPS add-in package', () => {
   const out = mkdtempSync(join(tmpdir(), 'perfcheck-wps-'));
   let pkg = '';
 
   beforeAll(async () => {
-    const taskpane = mkdtempSync(join(tmpdir(), 'perfcheck-tp-'));
-    writeFileSync(join(taskpane, 'taskpane.html'), '<!doctype html><title>检查面板</title>');
-    pkg = await buildWps({ outRoot: out, taskpaneDir: taskpane });
-  }, 120000);
+    pkg = await buildWps({ outRoot: out });
+  }, 300000);
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  test('is the offline folder perfcheck_<version> with ribbon, entry page, script, icons and task pane', () => {
+  test('is the offline folder perfcheck_<version> with manifest, ribbon, entry page, script, icons and task pane', () => {
     expect(pkg).toBe(join(out, `perfcheck_${version}`));
-    for (const f of ['ribbon.xml', 'index.html', 'js/perfcheck-wps.js', 'images/check.svg', 'taskpane.html']) {
+    for (const f of ['manifest.xml', 'ribbon.xml', 'index.html', 'js/perfcheck-wps.js', 'images/check.svg', 'taskpane.html', 'js/taskpane.js']) {
       expect(existsSync(join(pkg, f))).toBe(true);
     }
     expect(readFileSync(join(pkg, 'ribbon.xml'), 'utf8').startsWith('<customUI')).toBe(true);
     const src = /<script src="([^"]+)"/.exec(readFileSync(join(pkg, 'index.html'), 'utf8'))![1];
     expect(existsSync(join(pkg, src))).toBe(true);
+  });
+
+  test('holds a WPS manifest (JsPlugin) and nothing of the Excel add-in', () => {
+    const manifest = readFileSync(join(pkg, 'manifest.xml'), 'utf8');
+    expect(XMLValidator.validate(manifest)).toBe(true);
+    const parsed = new XMLParser().parse(manifest) as Record<string, { Name?: string; ApiVersion?: string }>;
+    expect(Object.keys(parsed).filter((k) => k !== '?xml')).toEqual(['JsPlugin']);
+    expect(parsed.JsPlugin.Name).toContain('PerfCheck');
+    const files = filesUnder(pkg);
+    // No office.js or its runtime scripts, no Office manifest, no Excel custom-functions files, no Office icons.
+    const office = /(^|\/)(office|o15apptofilemappingtable|custom-functions-runtime|(excel|excelios|excelwebapp)-[\w.-]+|functions|functions\.zh-CN)\.js(on)?$|office_strings|telemetry|\.png$/;
+    expect(files.filter((f) => office.test(f))).toEqual([]);
+    expect(manifest).not.toContain('OfficeApp');
+    const html = readFileSync(join(pkg, 'taskpane.html'), 'utf8');
+    expect(html).not.toMatch(/office\.js/);
+    // (Minified: attribute values may be unquoted.)
+    expect([...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1])).toEqual(['js/taskpane.js']);
+    expect(files.every((f) => /^(manifest\.xml|ribbon\.xml|index\.html|taskpane\.html|images\/\w+\.svg|js\/[\w.-]+\.(js|txt))$/.test(f))).toBe(true);
+  });
+
+  test('every script parses as ES2020, the language of WPS for Linux’s Chrome 87', () => {
+    const scripts = filesUnder(pkg).filter((f) => f.endsWith('.js'));
+    expect(scripts).toEqual(expect.arrayContaining(['js/perfcheck-wps.js', 'js/taskpane.js']));
+    for (const f of scripts) expect(() => parse(readFileSync(join(pkg, f), 'utf8'), { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
   });
 
   test('the script has no eval and no new Function', () => {
@@ -58,14 +85,15 @@ describe('the built WPS add-in package', () => {
   test('run as WPS runs it, the script defines the ribbon callbacks, registers PERF.* and checks a sheet', async () => {
     const et = FakeEt.fromGrids(await fixtureXlsx('qingpu-2024-self-eval'));
     et.book.active = 3;
-    const { app } = addinApplication(et);
+    const { app, panes } = addinApplication(et);
     const { wps, registered } = wpsWithFunctions();
     const alerts: string[] = [];
     const page: Record<string, unknown> = {
       Application: app,
       wps,
       alert: (m: string) => alerts.push(m),
-      location: { href: 'file:///jsaddons/perfcheck_0.1.0/index.html' },
+      // A Windows profile named 张三, as the page sees its own address: percent-encoded.
+      location: { href: 'file:///C:/Users/%E5%BC%A0%E4%B8%89/AppData/Roaming/kingsoft/wps/jsaddons/perfcheck_0.1.0/index.html' },
       localStorage: memoryStorage(),
       URL,
       setTimeout,
@@ -82,5 +110,8 @@ describe('the built WPS add-in package', () => {
     for (let i = 0; i < 200 && alerts.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(alerts[0]).toMatch(/^已检查工作表“表4”/);
     expect(et.cell('表4', 'H6').color).toBe(0xcec7ff);
+    // The pane gets the decoded address, as the official templates pass it.
+    (page.OnAction as (c: { Id: string }) => void)({ Id: 'btnOpenPane' });
+    expect(panes.map((p) => p.url)).toEqual(['file:///C:/Users/张三/AppData/Roaming/kingsoft/wps/jsaddons/perfcheck_0.1.0/taskpane.html']);
   });
 });

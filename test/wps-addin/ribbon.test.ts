@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { PERF_FUNCTIONS } from '../../src/functions/perf';
+import { registerPerfFunctions } from '../../src/hosts/wps/customFunctions';
 import { ribbonCallbacks } from '../../src/hosts/wps/ribbon';
 import { fixtureXlsx } from '../core/fixtures';
 import { FakeEt } from '../hosts/wps/fakeEt';
@@ -57,7 +59,7 @@ describe('ribbon buttons', () => {
         done = resolve;
         callbacks.OnAction({ Id });
       });
-    return { et, panes, alerts, callbacks, click };
+    return { et, app, panes, alerts, callbacks, click };
   }
 
   test('一键检查 marks the active sheet and says what it found, 清除标注 puts it back', async () => {
@@ -111,6 +113,29 @@ describe('ribbon buttons', () => {
     expect(p.panes[0].Visible).toBe(true);
   });
 
+  test('打开检查面板 tells the user when WPS cannot open the pane', async () => {
+    const p = await page();
+    p.app.CreateTaskPane = () => {
+      throw new Error('找不到网页');
+    };
+    await p.click('btnOpenPane');
+    expect(p.alerts).toEqual([expect.stringMatching(/^无法打开检查面板：找不到网页。/)]);
+  });
+
+  test('打开检查面板 opens a new pane when WPS no longer has the remembered one', async () => {
+    const p = await page();
+    await p.click('btnOpenPane');
+    p.app.GetTaskPane = () => {
+      throw new Error('无效的任务窗格 ID');
+    };
+    await p.click('btnOpenPane');
+    expect(p.panes.map((x) => [x.ID, x.Visible])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    expect(p.alerts).toEqual([]);
+  });
+
   test('each button has its own icon inside the package', async () => {
     const { callbacks } = await page();
     const images = ['btnOpenPane', 'btnCheck', 'btnClear'].map((Id) => callbacks.GetImage({ Id }));
@@ -141,6 +166,27 @@ describe('PERF.* cell functions', () => {
     expect(registered.get('PERF.GRADE')!(96.07)).toBe('优');
     // A zero budget shows the error code in the cell.
     expect(registered.get('PERF.RATE')!(0, 5)).toBe('#DIV/0!');
+  });
+
+  test('each function comes with its Chinese help for 插入函数: description, result type, parameters', () => {
+    const { wps, metadata } = wpsWithFunctions();
+    expect(registerPerfFunctions(wps)).toBe(true);
+    const score = metadata.get('PERF.SCORE')!;
+    expect(score.description).toContain('资金得分');
+    expect(score.result.type).toBe('any');
+    expect(score.parameters.map((p) => [p.name, p.type])).toEqual([
+      ['全年预算数', 'any'],
+      ['全年执行数', 'any'],
+      ['分值', 'any?'],
+      ['规则', 'any?'],
+    ]);
+    expect(metadata.get('PERF.RATE')!.parameters.map((p) => p.name)).toEqual(['全年预算数', '全年执行数', '规则']);
+    for (const [name, meta] of metadata) {
+      // Every description, and every parameter's, is Chinese text the dialog can show.
+      expect(meta?.description).toMatch(/[\u4e00-\u9fff]/);
+      for (const p of meta!.parameters) expect(`${name} ${p.name} ${p.description}`).toMatch(/[\u4e00-\u9fff].*[\u4e00-\u9fff]/);
+      expect(meta!.parameters.length).toBe(PERF_FUNCTIONS.find((f) => `PERF.${f.name}` === name)!.fn.length);
+    }
   });
 
   test('an older WPS: the user is told once which version the functions need', async () => {

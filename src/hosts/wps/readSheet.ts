@@ -1,15 +1,19 @@
-import { Cell, CellValue, Grid } from '../../core/grid';
+import { Cell, CellValue, columnName, Grid } from '../../core/grid';
 import { formatNumber } from '../../core/numberFormat';
 import { cellValueOf } from './etErrors';
-import { formatShown } from './displayFormat';
-import { child, EtObject, invoke, numberProp, prop } from './etObject';
-import { sheetName } from './workbook';
+import { child, EtObject, numberProp, prop } from './etObject';
+import { rangeAt, sheetName } from './workbook';
 
 /**
- * A worksheet's used range as a grid, in a fixed number of object-model calls however
- * many forms the sheet holds: one bulk `Value2` read and one bulk `NumberFormat` read.
- * Only when this build reports mixed formats as null is `Text` read in bulk too, and
- * only when that is not per-cell either are the number cells' formats read one by one.
+ * A worksheet's used range as a grid. Values come in one bulk `Value2` read. Formats are
+ * what costs calls: WPS documents `Range.NumberFormat` as one string when every cell of
+ * the range has the same format and Null when they differ (et-jsapi-declare types it as
+ * a string; no build is documented to give one format per cell). So formats are asked
+ * of the largest ranges that can share one: the whole used range, then the number cells
+ * of each column as one union range (`Range("E6:E9,E15:E20")`; text cells need no
+ * format), halving a union (then a run of cells) only while it is still mixed. Calls
+ * grow with the columns and with the blocks of differing formats, not with the cells.
+ * The displayed text of a number is made from its value and format (core/numberFormat).
  */
 export function readSheet(sheet: EtObject): Grid {
   const used = child(sheet, 'UsedRange');
@@ -18,50 +22,125 @@ export function readSheet(sheet: EtObject): Grid {
   const rows = numberProp(child(used, 'Rows'), 'Count');
   const cols = numberProp(child(used, 'Columns'), 'Count');
   const values = matrix(prop(used, 'Value2'), rows, cols).map((row) => row.map(cellValueOf));
-  const formats = numberFormats(used, values, rows, cols);
+  const formats = numberFormats(sheet, used, values, { top, left, rows, cols });
   const cells = values.map((row, r) => row.map((value, c) => cellOf(value, formats[r][c])));
   while (cells.length > 0 && cells[cells.length - 1].every((c) => c === null)) cells.pop();
   return { sheet: sheetName(sheet), top, left, cells };
 }
 
-/** What the sheet shows for a cell: a format, or the displayed text itself. */
-type Shown = { format?: string; text?: string };
-
-function cellOf(value: CellValue, shown: Shown): Cell | null {
+function cellOf(value: CellValue, format: string | undefined): Cell | null {
   if (value === null) return null;
-  const format = shown.format;
-  if (typeof value === 'number') return { value, text: shown.text ?? formatNumber(value, format), format };
+  if (typeof value === 'number') return { value, text: formatNumber(value, format), format };
   if (typeof value === 'string') return { value, text: value, format };
   if (typeof value === 'boolean') return { value, text: value ? 'TRUE' : 'FALSE', format };
   return { value, text: value.error, format };
 }
 
-function numberFormats(used: EtObject, values: CellValue[][], rows: number, cols: number): Shown[][] {
-  const bulk = prop(used, 'NumberFormat');
-  if (typeof bulk === 'string') return fill(rows, cols, () => ({ format: bulk }));
-  if (isMatrix(bulk)) return matrix(bulk, rows, cols).map((row) => row.map((f) => ({ format: formatString(f) })));
-  const text = prop(used, 'Text');
-  if (isMatrix(text)) {
-    return matrix(text, rows, cols).map((row) =>
-      row.map((t) => {
-        const shown = String(t ?? '');
-        return { format: formatShown(shown) ?? undefined, text: formatShown(shown) ? shown : undefined };
-      }),
-    );
+interface Area {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * A string passed to the object model may be cut or refused past 255 characters
+ * (support.microsoft.com KB 213841, "Passed strings longer than 255 characters are
+ * truncated"), so a column's number cells are asked in unions of at most this length.
+ */
+export const MAX_ADDRESS = 255;
+
+/** Rows [first, last] of a column, 0-based within the used range. */
+type Run = [number, number];
+
+/** Each number cell's format (undefined for the other cells, which need none). */
+function numberFormats(sheet: EtObject, used: EtObject, values: CellValue[][], area: Area): (string | undefined)[][] {
+  const whole = prop(used, 'NumberFormat');
+  if (typeof whole === 'string') return fill(area.rows, area.cols, () => formatString(whole));
+  // Not documented, but harmless to accept: a build that answers per cell.
+  if (isMatrix(whole)) return matrix(whole, area.rows, area.cols).map((row) => row.map(formatString));
+
+  const formats = fill<string | undefined>(area.rows, area.cols, () => undefined);
+  for (let col = 0; col < area.cols; col++) {
+    const letter = columnName(area.left + col);
+    const address = (runs: Run[]) =>
+      runs.map(([from, to]) => (from === to ? `${letter}${area.top + from + 1}` : `${letter}${area.top + from + 1}:${letter}${area.top + to + 1}`)).join(',');
+    /** The format the runs share: one call when they share one, else halves of them. */
+    const read = (runs: Run[], format: unknown = prop(rangeAt(sheet, address(runs)), 'NumberFormat')): void => {
+      if (typeof format === 'string' || (runs.length === 1 && runs[0][0] === runs[0][1])) {
+        for (const [from, to] of runs) for (let r = from; r <= to; r++) formats[r][col] = formatString(format);
+        return;
+      }
+      const halves: Run[][] =
+        runs.length > 1
+          ? [runs.slice(0, runs.length >> 1), runs.slice(runs.length >> 1)]
+          : [[[runs[0][0], (runs[0][0] + runs[0][1]) >> 1]], [[((runs[0][0] + runs[0][1]) >> 1) + 1, runs[0][1]]]];
+      for (const half of halves) read(half);
+    };
+    for (const union of unions(numberRuns(values, col), address)) {
+      const format = prop(rangeAt(sheet, address(union)), 'NumberFormat');
+      const groups = groupRows(union, (r) => decimalsOf(values[r][col] as number));
+      if (typeof format === 'string' || groups.length === 1) {
+        read(union, format);
+        continue;
+      }
+      // Mixed: try the cells that look alike first (a form shows 10, 8.5 and 41.20 in
+      // one column with 0, 0.0 and 0.00); a wrong guess costs halvings, never a wrong format.
+      for (const rows of groups) for (const part of unions(runsOf(rows), address)) read(part);
+    }
   }
-  // This build gives neither per cell: ask each number cell (text cells need no format).
-  return values.map((row, r) =>
-    row.map((v, c) => (typeof v === 'number' ? { format: formatString(prop(cellIn(used, r + 1, c + 1), 'NumberFormat')) } : {})),
-  );
+  return formats;
+}
+
+/** How many decimals a value has (capped at 3): a guess at which format shows it. */
+function decimalsOf(value: number): number {
+  const m = /\.(\d+)/.exec(value.toPrecision(15).replace(/0+$/, ''));
+  return Math.min(m ? m[1].length : 0, 3);
+}
+
+/** The rows of the runs, grouped by a key, each group in row order. */
+function groupRows(runs: Run[], key: (row: number) => number): number[][] {
+  const groups = new Map<number, number[]>();
+  for (const [from, to] of runs) {
+    for (let r = from; r <= to; r++) {
+      const k = key(r);
+      const group = groups.get(k);
+      if (group) group.push(r);
+      else groups.set(k, [r]);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** Rows in order → runs of consecutive rows. */
+function runsOf(rows: number[]): Run[] {
+  const runs: Run[] = [];
+  for (const r of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}
+
+/** The runs grouped into unions whose address fits in one `Range(address)` call. */
+function unions(runs: Run[], address: (runs: Run[]) => string): Run[][] {
+  const out: Run[][] = [];
+  for (const run of runs) {
+    const last = out[out.length - 1];
+    if (last && address([...last, run]).length <= MAX_ADDRESS) last.push(run);
+    else out.push([run]);
+  }
+  return out;
+}
+
+/** Runs of consecutive number cells in a column. */
+function numberRuns(values: CellValue[][], col: number): Run[] {
+  return runsOf(values.flatMap((row, r) => (typeof row[col] === 'number' ? [r] : [])));
 }
 
 function formatString(f: unknown): string | undefined {
   return typeof f === 'string' && f !== '' ? f : undefined;
-}
-
-/** A cell of a range by 1-based row and column within it. */
-function cellIn(range: EtObject, row: number, col: number): EtObject {
-  return typeof range.Item === 'function' ? invoke<EtObject>(range, 'Item', row, col) : invoke<EtObject>(range, 'Cells', row, col);
 }
 
 function isMatrix(v: unknown): v is unknown[][] {

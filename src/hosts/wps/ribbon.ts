@@ -64,8 +64,13 @@ export function ribbonCallbacks(page: AddinPage): RibbonCallbacks {
     OnAction(control) {
       switch (control.Id) {
         case 'btnOpenPane':
-          taskpaneId = toggleTaskPane(page, taskpaneId);
-          page.onDone?.();
+          try {
+            taskpaneId = toggleTaskPane(page, taskpaneId);
+          } catch (e) {
+            page.alert(`无法打开检查面板：${e instanceof Error ? e.message : String(e)}。请关闭后重新打开 WPS 表格再试；“一键检查”和“清除标注”不受影响。`);
+          } finally {
+            page.onDone?.();
+          }
           break;
         case 'btnCheck':
           run(() => checkActiveSheet(host()));
@@ -102,14 +107,26 @@ async function checkActiveSheet(host: WpsHost): Promise<string> {
   );
 }
 
+/** The task pane with this id, or null when WPS no longer has it (closed with its window). */
+function paneWithId(page: AddinPage, id: unknown): EtObject | null {
+  try {
+    const pane = invoke<EtObject | null | undefined>(page.app(), 'GetTaskPane', id);
+    return pane ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Shows the task pane, creating it on first use; a second click hides it. The pane's id
  * is kept in PluginStorage where this WPS has it, so another page of the add-in finds it.
  */
 function toggleTaskPane(page: AddinPage, known: unknown): unknown {
   const storage = prop<EtObject | undefined>(page.app(), 'PluginStorage');
-  const id = storage ? invoke(storage, 'getItem', TASKPANE_KEY) : known;
-  const existing = id !== null && id !== undefined && id !== '' ? invoke<EtObject | null>(page.app(), 'GetTaskPane', id) : null;
+  const stored = storage ? invoke(storage, 'getItem', TASKPANE_KEY) : known;
+  // PluginStorage gives strings back (et-jsapi-declare: getItem(key): string); pane ids are numbers.
+  const id = typeof stored === 'string' && /^\d+$/.test(stored) ? Number(stored) : stored;
+  const existing = id !== null && id !== undefined && id !== '' ? paneWithId(page, id) : null;
   if (existing) {
     setProp(existing, 'Visible', !prop(existing, 'Visible'));
     return id;

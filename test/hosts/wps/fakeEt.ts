@@ -14,7 +14,10 @@ import { Grid, isCellError, parseAddress } from '../../../src/core/grid';
 const XL_NONE = -4142;
 const XL_SOLID = 1;
 const WHITE = 0xffffff;
-/** Excel's COM error numbers: 0x800A0000 + xlErr code. */
+/**
+ * Excel's COM error numbers: 0x800A0000 + the xlErr code (CVErr values, "Cell error
+ * values", learn.microsoft.com/office/vba/excel/concepts/cells-and-ranges/cell-error-values).
+ */
 const ERROR_CODES: Record<string, number> = {
   '#NULL!': -2146826288,
   '#DIV/0!': -2146826281,
@@ -25,15 +28,23 @@ const ERROR_CODES: Record<string, number> = {
   '#N/A': -2146826246,
 };
 
-/** How this build returns multi-cell `Text` and `NumberFormat`. */
+/**
+ * How multi-cell `Range.NumberFormat` and `Range.Text` answer. The default is what the
+ * documentation promises and nothing more:
+ * - `NumberFormat`: "如果指定区域中的所有单元格的数字格式不一致，则此属性将返回 Null"
+ *   (Range.NumberFormat, learn.microsoft.com/zh-cn/office/vba/api/excel.range.numberformat,
+ *   which WPS's JS API follows: its DisplayFormat.NumberFormat page on airsheet.wps.cn
+ *   says the same; et-jsapi-declare 2.5.0 lib.et.d.ts types it `NumberFormat: string`);
+ * - `Text`: one string, "Read-only String" (Range.Text, learn.microsoft.com ff840217;
+ *   et-jsapi-declare types it `readonly Text: string | null`): the text when every
+ *   cell shows the same, Null when they differ (the least generous reading).
+ * `matrix` is a build that answers with one entry per cell, which nothing documents.
+ */
 export interface Build {
-  /** `matrix`: a 2-D array; `first`: the first cell's text; `null`: null. */
-  text: 'matrix' | 'first' | 'null';
-  /** `matrix`: a 2-D array; `vba`: one string when uniform, null when mixed. */
-  numberFormat: 'matrix' | 'vba';
+  numberFormat: 'documented' | 'matrix';
 }
 
-export const DEFAULT_BUILD: Build = { text: 'first', numberFormat: 'matrix' };
+export const DEFAULT_BUILD: Build = { numberFormat: 'documented' };
 
 export interface CellData {
   value: string | number | boolean | null;
@@ -65,6 +76,8 @@ export interface Call {
   kind: 'get' | 'set' | 'call';
   /** Cells in the range, for Range members. */
   size: number;
+  /** The address asked for, for `Worksheet.Range`. */
+  detail?: string;
 }
 
 const blank = (): CellData => ({
@@ -169,8 +182,8 @@ export class FakeEt {
   /** Makes the `after`+1-th call of `member` fail, as a COM call can. */
   failAt: { member: string; kind: Call['kind']; after: number } | null = null;
 
-  log(member: string, kind: Call['kind'], size = 0): void {
-    this.calls.push({ member, kind, size });
+  log(member: string, kind: Call['kind'], size = 0, detail?: string): void {
+    this.calls.push({ member, kind, size, ...(detail === undefined ? {} : { detail }) });
     if (this.failAt && this.failAt.member === member && this.failAt.kind === kind && this.failAt.after-- === 0) throw new Error('模拟的 WPS 调用失败');
   }
 
@@ -342,12 +355,22 @@ class FakeWorksheet {
     return r2 === 0 ? new FakeRange(this.et, this.data, 1, 1, 1, 1) : new FakeRange(this.et, this.data, r1, c1, r2, c2);
   }
 
-  Range(address: string): FakeRange {
-    this.et.log('Worksheet.Range', 'call');
-    const [a, b] = address.split(':');
-    const p = parseAddress(a);
-    const q = parseAddress(b ?? a);
-    return new FakeRange(this.et, this.data, p.row + 1, p.col + 1, q.row + 1, q.col + 1);
+  /**
+   * `Range("A1:B2")`, or a union `Range("E6:E9,E15")` (areas separated by commas, as in
+   * Excel: learn.microsoft.com/office/vba/api/excel.worksheet.range). An address longer
+   * than 255 characters fails, the least generous reading of KB 213841 ("Passed strings
+   * longer than 255 characters are truncated").
+   */
+  Range(address: string): FakeRange | FakeUnion {
+    this.et.log('Worksheet.Range', 'call', 0, address);
+    if (address.length > 255) throw new Error('运行时错误 1004：地址超过 255 个字符');
+    const areas = address.split(',').map((part) => {
+      const [a, b] = part.split(':');
+      const p = parseAddress(a);
+      const q = parseAddress(b ?? a);
+      return new FakeRange(this.et, this.data, p.row + 1, p.col + 1, q.row + 1, q.col + 1);
+    });
+    return areas.length === 1 ? areas[0] : new FakeUnion(this.et, areas);
   }
 
   get Cells(): FakeRange {
@@ -451,6 +474,11 @@ class FakeRange {
     return { Count: this.c2 - this.c1 + 1 };
   }
 
+  /**
+   * A 2-D array for a multi-cell range, the value itself for one cell (Range.Value2,
+   * learn.microsoft.com/office/vba/api/excel.range.value2; et-jsapi-declare types it
+   * `string | Array<any>`).
+   */
   get Value2(): unknown {
     this.log('Value2', 'get');
     // An empty cell comes over as undefined, like an empty COM variant.
@@ -471,17 +499,22 @@ class FakeRange {
     );
   }
 
-  get Text(): unknown {
+  /** One string for the range, Null when its cells show different texts (see Build). */
+  get Text(): string | null {
     this.log('Text', 'get');
-    if (this.size === 1) return this.at(this.r1, this.c1).text;
-    if (this.et.build.text === 'matrix') return this.matrix((d) => d.text);
-    return this.et.build.text === 'first' ? this.at(this.r1, this.c1).text : null;
+    return this.uniform((d) => d.text);
   }
 
+  /** One format code for the range, Null when its cells' formats differ (see Build). */
   get NumberFormat(): unknown {
     this.log('NumberFormat', 'get');
-    if (this.size === 1 || this.et.build.numberFormat === 'matrix') return this.matrix((d) => d.format);
-    const all = new Set((this.matrix((d) => d.format) as string[][]).flat());
+    if (this.size > 1 && this.et.build.numberFormat === 'matrix') return this.matrix((d) => d.format);
+    return this.uniform((d) => d.format);
+  }
+
+  /** The value every cell of the range shares, or null. */
+  private uniform(at: (d: CellData) => string): string | null {
+    const all = new Set(this.cellsOf().map(([r, c]) => at(this.at(r, c))));
     return all.size === 1 ? [...all][0] : null;
   }
 
@@ -544,6 +577,24 @@ class FakeRange {
       const p = parseAddress(l.anchor);
       return !(p.row + 1 >= this.r1 && p.row + 1 <= this.r2 && p.col + 1 >= this.c1 && p.col + 1 <= this.c2);
     });
+  }
+}
+
+/**
+ * A range of several areas. Only what PerfCheck reads of one is modelled: its
+ * `NumberFormat`, one string when every cell of every area has the same format, else
+ * Null (Range.NumberFormat, as for one area); any other member is missing.
+ */
+class FakeUnion {
+  constructor(
+    private readonly et: FakeEt,
+    private readonly areas: FakeRange[],
+  ) {}
+
+  get NumberFormat(): string | null {
+    this.et.log('Range.NumberFormat', 'get', this.areas.reduce((n, a) => n + a.size, 0));
+    const all = new Set(this.areas.flatMap((a) => a.cellsOf().map(([r, c]) => a.at(r, c).format)));
+    return all.size === 1 ? [...all][0] : null;
   }
 }
 

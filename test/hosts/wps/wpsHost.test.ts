@@ -6,6 +6,7 @@ import { HostError } from '../../../src/hosts/host';
 import { createWpsHost } from '../../../src/hosts/wps';
 import { fixtureXlsx } from '../../core/fixtures';
 import { Build, FakeEt } from './fakeEt';
+import { formatShape } from './formatBlocks';
 
 const XL_NONE = -4142;
 const XL_SOLID = 1;
@@ -48,11 +49,9 @@ describe('reading sheets', () => {
   });
 
   test.each<[string, Build]>([
-    ['Text and NumberFormat per cell', { text: 'matrix', numberFormat: 'matrix' }],
-    ['mixed NumberFormat as null, Text per cell', { text: 'matrix', numberFormat: 'vba' }],
-    ['neither per cell (only the first cell’s Text)', { text: 'first', numberFormat: 'vba' }],
-    ['neither per cell (Text null)', { text: 'null', numberFormat: 'vba' }],
-  ])('every WPS build gives the same findings as the file: %s', async (_, build) => {
+    ['as documented: NumberFormat Null where the cells differ', { numberFormat: 'documented' }],
+    ['a build answering one format per cell', { numberFormat: 'matrix' }],
+  ])('gives the same findings as the file: %s', async (_, build) => {
     const expected = cellsOf(checkWorkbook(await fixtureXlsx('baoshan-2022-self-eval')).findings);
     expect(expected.length).toBeGreaterThan(10);
     expect(cellsOf(await check(FakeEt.fromGrids(await fixtureXlsx('baoshan-2022-self-eval'), build)))).toEqual(expected);
@@ -62,7 +61,8 @@ describe('reading sheets', () => {
     const et = await qingpu();
     et.edit('表4', 'G6', { value: -2146826281, text: '#DIV/0!', format: '0.00' });
     const [grid] = await createWpsHost(et.application).readSheets(['表4']);
-    expect(grid.cells[5][6]).toEqual({ value: { error: '#DIV/0!' }, text: '#DIV/0!', format: '0.00' });
+    // An error needs no format: only number cells' formats are read.
+    expect(grid.cells[5][6]).toEqual({ value: { error: '#DIV/0!' }, text: '#DIV/0!', format: undefined });
   });
 
   test('a used range that does not start at A1 keeps its position', async () => {
@@ -79,50 +79,76 @@ describe('reading sheets', () => {
   });
 });
 
-describe('object-model calls do not grow with the number of forms', () => {
+describe('object-model calls grow with columns and format blocks, not with cells', () => {
   /** One sheet holding the 表4 form n times, stacked with a blank row between. */
-  async function stacked(n: number): Promise<Grid> {
+  async function stacked(n: number, change?: (grid: Grid) => Grid): Promise<Grid> {
     const [form] = (await fixtureXlsx('qingpu-2024-self-eval')).filter((g) => g.sheet === '表4');
-    const cells = Array.from({ length: n }, () => [...form.cells, []]).flat();
+    const cells = Array.from({ length: n }, () => [...(change ? change(form) : form).cells, []]).flat();
     return { sheet: '汇总', top: 0, left: 0, cells };
   }
 
-  async function measure(n: number, build?: Build) {
-    const et = FakeEt.fromGrids([await stacked(n)], build);
+  async function measure(grid: Grid, build?: Build) {
+    const et = FakeEt.fromGrids([grid], build);
     const host = createWpsHost(et.application);
     et.calls.length = 0;
     const grids = await host.readSheets(['汇总']);
-    const forms = checkWorkbook(grids).forms.length;
-    const bulk = et.calls.filter((c) => ['Range.Value2', 'Range.NumberFormat', 'Range.Text'].includes(c.member) && c.size > 1);
-    const perCell = et.calls.filter((c) => c.member.startsWith('Range.') && c.size === 1).length;
-    return { forms, bulk: bulk.map((c) => c.member), total: et.calls.length, perCell };
+    const numbers = grids[0].cells.flat().filter((c) => typeof c?.value === 'number').length;
+    return {
+      forms: checkWorkbook(grids).forms.length,
+      numbers,
+      value2: et.count('Range.Value2', 'get'),
+      formats: et.count('Range.NumberFormat', 'get'),
+      total: et.calls.length,
+      grids,
+    };
   }
 
-  test('default build: one Value2 and one NumberFormat read for 1, 10 or 100 forms', async () => {
-    const [one, ten, hundred] = [await measure(1), await measure(10), await measure(100)];
+  /** Every number of the form in one format: each column of numbers is one union read. */
+  const uniform = (form: Grid): Grid => ({
+    ...form,
+    cells: form.cells.map((row) => row.map((c) => (c && typeof c.value === 'number' ? { ...c, format: '0.00' } : c))),
+  });
+
+  test('one format for the numbers: one Value2 read, and format reads that follow the number columns, not the cells', async () => {
+    const [one, ten, hundred] = [await measure(await stacked(1, uniform)), await measure(await stacked(10, uniform)), await measure(await stacked(100, uniform))];
     expect([one.forms, ten.forms, hundred.forms]).toEqual([1, 10, 100]);
-    for (const m of [one, ten, hundred]) {
-      expect(m.bulk).toEqual(['Range.Value2', 'Range.NumberFormat']);
-      expect(m.perCell).toBe(0);
-    }
-    expect(ten.total).toBe(one.total);
-    expect(hundred.total).toBe(one.total);
+    expect(hundred.numbers).toBe(100 * one.numbers);
+    const { columns } = formatShape(one.grids[0]);
+    for (const m of [one, ten, hundred]) expect(m.value2).toBe(1);
+    // The used range (mixed: its text cells are General), then each number column as one union.
+    expect(one.formats).toBe(1 + columns);
+    // 100 forms: a column's union is split only where its address would pass 255 characters.
+    expect(hundred.formats).toBeLessThan(1 + columns * 8);
+    expect(hundred.formats).toBeLessThan(hundred.numbers / 50);
   });
 
-  test('a build that reports mixed formats as null adds one bulk Text read, still constant', async () => {
-    const build: Build = { text: 'matrix', numberFormat: 'vba' };
-    const ms = [await measure(1, build), await measure(10, build), await measure(100, build)];
-    for (const m of ms) expect(m.bulk).toEqual(['Range.Value2', 'Range.NumberFormat', 'Range.Text']);
-    expect(new Set(ms.map((m) => m.total)).size).toBe(1);
+  test('formats as the fixture has them: reads grow with the blocks of differing formats, not with the cells', async () => {
+    const file = await stacked(100);
+    const hundred = await measure(file);
+    const { numbers, blocks } = formatShape(file);
+    expect(hundred.forms).toBe(100);
+    expect(hundred.value2).toBe(1);
+    // 表4 changes format almost every row in its score columns (0.00, 0.0, 0): many blocks.
+    expect(blocks).toBeGreaterThan(numbers / 10);
+    expect(hundred.formats).toBeLessThan(numbers);
+    expect(hundred.formats).toBeLessThan(4 * blocks);
+    // And the grid is what the file holds, cell for cell.
+    const numberCells = (g: Grid) => g.cells.flatMap((row) => row.filter((c) => typeof c?.value === 'number'));
+    expect(numberCells(hundred.grids[0])).toEqual(numberCells(file));
   });
 
-  test('a build with neither per cell falls back to one format read per number cell', async () => {
-    const build: Build = { text: 'null', numberFormat: 'vba' };
-    const [one, ten] = [await measure(1, build), await measure(10, build)];
-    expect(one.bulk).toEqual(ten.bulk);
-    // Each number cell: Item(r, c) and its NumberFormat.
-    expect(ten.perCell).toBe(10 * one.perCell);
-    expect(one.perCell).toBeGreaterThan(0);
+  test('a build answering one format per cell needs one format read', async () => {
+    const m = await measure(await stacked(100), { numberFormat: 'matrix' });
+    expect([m.forms, m.value2, m.formats]).toEqual([100, 1, 1]);
+  });
+
+  test('a column of many blocks is asked in unions that each fit the 255-character address limit', async () => {
+    const et = FakeEt.fromGrids([await stacked(100)]);
+    const [grid] = await createWpsHost(et.application).readSheets(['汇总']);
+    expect(checkWorkbook([grid]).forms).toHaveLength(100);
+    const addresses = et.calls.filter((c) => c.member === 'Worksheet.Range').map((c) => c.detail ?? '');
+    expect(addresses.filter((a) => a.includes(',')).length).toBeGreaterThan(0);
+    expect(Math.max(...addresses.map((a) => a.length))).toBeLessThanOrEqual(255);
   });
 });
 
