@@ -7,8 +7,10 @@
 
 // ESC sequences first, whole, so that no parameter bytes are left behind: CSI (ESC [ …
 // final byte), OSC/DCS/APC/PM/SOS strings (up to BEL or ESC \), then any other ESC + one byte.
+// eslint-disable-next-line no-control-regex -- finding control characters is this file's job
 const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]P^_X][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[\s\S]?|\x9b[0-?]*[ -/]*[@-~]/g;
 // C0 and C1 controls and DEL, except tab and line breaks (handled by the callers).
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 // Bidi embeddings, overrides and isolates (Unicode TR9), and the Arabic letter mark.
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
