@@ -16,6 +16,7 @@ const TITLE = '\x1b]0;已通过\x07';
 const RLO = '\u202e';
 const C1 = '\x9b2J';
 // Anything a terminal acts on: C0 controls but line feed, DEL, C1 controls, bidi controls.
+// eslint-disable-next-line no-control-regex -- the test looks for control characters
 const CONTROLS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** The 青浦 text with terminal controls in a project name and in the score the check reports on. */
