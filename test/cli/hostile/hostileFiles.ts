@@ -36,14 +36,14 @@ async function deflatedRepeat(chunk: string, bytes: number): Promise<{ data: Buf
   return { data: Buffer.concat(out), size, crc };
 }
 
-/** A one-sheet workbook whose sheet part inflates to `bytes`; with `lie`, its headers say 1 KB. */
-async function bombWorkbook(bytes: number, lie: boolean): Promise<Buffer> {
+/** Writes a one-sheet workbook whose sheet part inflates to `bytes`; with `lie`, its headers say 1 KB. */
+export async function writeBomb(file: string, bytes: number, lie: boolean): Promise<void> {
   // Only filler cells, not a whole sheet part: the size check must come before any parsing.
   const filler = await deflatedRepeat('<c t="inlineStr"><is><t>填充填充</t></is></c>', bytes);
   const parts: ZipPart[] = workbookParts([{ name: '大表', xml: sheetXml('') }]).map((p) =>
     p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, data: filler.data, deflated: { size: filler.size, crc: filler.crc }, declaredSize: lie ? 1024 : undefined } : p,
   );
-  return zip(parts);
+  writeFileSync(file, zip(parts));
 }
 
 /** Writes every hostile file into `dir` (and links and FIFOs into `outside`, to be named on the command line). */
@@ -53,6 +53,11 @@ export async function writeHostileFiles(dir: string, outside: string): Promise<{
     writeFileSync(file, data);
     return { file, reason };
   };
+  const bomb = async (name: string, lie: boolean): Promise<HostileFile> => {
+    const file = path.join(dir, name);
+    await writeBomb(file, 150 * MB, lie);
+    return { file, reason: /解压后的大小超过上限.*上限 100 MB（可用 --max-size 调整）/ };
+  };
   const one = (xml: string) => zip(workbookParts([{ name: 'Sheet1', xml }]));
   const inFolder = [
     put('02-第999999999行.xlsx', one(sheetXml(`<row r="999999999">${textCell('A999999999', '项目名称')}</row>`)), /行号 999,999,999 超出 Excel 工作表的范围/),
@@ -61,8 +66,8 @@ export async function writeHostileFiles(dir: string, outside: string): Promise<{
       one(sheetXml(`<row r="1">${textCell('A1', '项目名称')}</row>`, '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')),
       /单元格数超过上限.*上限 1,000,000 个（可用 --max-cells 调整）/,
     ),
-    put('04-解压炸弹.xlsx', await bombWorkbook(150 * MB, false), /解压后的大小超过上限.*上限 100 MB（可用 --max-size 调整）/),
-    put('05-谎报大小.xlsx', await bombWorkbook(150 * MB, true), /解压后的大小超过上限.*上限 100 MB（可用 --max-size 调整）/),
+    await bomb('04-解压炸弹.xlsx', false),
+    await bomb('05-谎报大小.xlsx', true),
     put('06-没有workbook.xlsx', zip(workbookParts([{ name: 'S', xml: sheetXml('') }]).filter((p) => p.name !== 'xl/workbook.xml')), /没有 xl\/workbook\.xml/),
     put(
       '07-三百个工作表.xlsx',
