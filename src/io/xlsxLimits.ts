@@ -46,11 +46,13 @@ function checkSheetCount(xml: string, limits: Limits): void {
   if (sheets > limits.maxSheets) throw overLimit('工作表数', `${count(sheets)} 个`, `${count(limits.maxSheets)} 个`, '--max-sheets');
 }
 
-/** The cells one sheet makes exceljs create: its cells plus every cell its merges cover. */
+/**
+ * The cells one sheet makes exceljs create: its cells, every cell its merges cover, and
+ * every cell a data validation names (exceljs keeps one entry per cell of its range).
+ */
 function sheetCells(xml: string, entry: string, limits: Limits, before: number): number {
   let cells = 0;
-  const tooMany = () => overLimit('单元格数', `至少 ${count(before + cells)} 个（含合并单元格覆盖的单元格）`, `${count(limits.maxCells)} 个`, '--max-cells');
-  for (const m of xml.matchAll(/<(?:\w+:)?(row|c|mergeCell)\b([^>]*)>/g)) {
+  for (const m of xml.matchAll(/<(?:\w+:)?(row|c|mergeCell|dataValidation)\b([^>]*)>/g)) {
     const attrs = m[2];
     if (m[1] === 'row') {
       const r = /\br="(\d+)"/.exec(attrs);
@@ -62,17 +64,25 @@ function sheetCells(xml: string, entry: string, limits: Limits, before: number):
       if (r) checkCell(r[1], Number(r[2]), entry);
       cells++;
     } else {
-      const ref = /\bref="([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?"/.exec(attrs);
-      if (!ref) continue;
-      const c1 = checkCell(ref[1], Number(ref[2]), entry);
-      const c2 = ref[3] ? checkCell(ref[3], Number(ref[4]), entry) : c1;
-      const r2 = ref[4] ? Number(ref[4]) : Number(ref[2]);
-      cells += (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - Number(ref[2])) + 1);
+      const refs = /\b(?:ref|sqref)="([^"]*)"/.exec(attrs)?.[1] ?? '';
+      for (const ref of refs.split(/\s+/)) if (ref !== '') cells += areaOf(ref, entry);
     }
-    if (before + cells > limits.maxCells) throw tooMany();
+    if (before + cells > limits.maxCells) {
+      throw overLimit('单元格数', `至少 ${count(before + cells)} 个（含合并单元格和数据验证覆盖的单元格）`, `${count(limits.maxCells)} 个`, '--max-cells');
+    }
   }
   checkLongTexts(xml, /<(?:\w+:)?(?:v|t)\b[^>]*>([^<]*)</g, limits);
   return cells;
+}
+
+/** Cells in a range such as `A1:XFD1048576` (or one cell); a malformed range counts as none. */
+function areaOf(ref: string, entry: string): number {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref);
+  if (!m) return 0;
+  const c1 = checkCell(m[1], Number(m[2]), entry);
+  const c2 = m[3] ? checkCell(m[3], Number(m[4]), entry) : c1;
+  const r2 = m[4] ? Number(m[4]) : Number(m[2]);
+  return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - Number(m[2])) + 1);
 }
 
 function checkRow(row: number, entry: string): void {

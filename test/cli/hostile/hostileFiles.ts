@@ -66,6 +66,16 @@ export async function writeHostileFiles(dir: string, outside: string): Promise<{
       one(sheetXml(`<row r="1">${textCell('A1', '项目名称')}</row>`, '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')),
       /单元格数超过上限.*上限 1,000,000 个（可用 --max-cells 调整）/,
     ),
+    put(
+      '03b-整表数据验证.xlsx',
+      one(
+        sheetXml(
+          `<row r="1">${textCell('A1', '项目名称')}</row>`,
+          '<dataValidations count="1"><dataValidation type="list" sqref="B2 A1:XFD1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>',
+        ),
+      ),
+      /单元格数超过上限.*上限 1,000,000 个（可用 --max-cells 调整）/,
+    ),
     await bomb('04-解压炸弹.xlsx', false),
     await bomb('05-谎报大小.xlsx', true),
     put('06-没有workbook.xlsx', zip(workbookParts([{ name: 'S', xml: sheetXml('') }]).filter((p) => p.name !== 'xl/workbook.xml')), /没有 xl\/workbook\.xml/),
