@@ -27,7 +27,7 @@ ${profileList()
 
 限制（每个文件；超过时该文件报错，其余文件照常检查）：
   --max-size MB       解压后的大小，默认 ${DEFAULT_LIMITS.maxBytes / MB}
-  --max-cells 个数    单元格数（含合并单元格、数据验证覆盖的），默认 ${DEFAULT_LIMITS.maxCells}
+  --max-cells 个数    单元格数（含合并单元格、数据验证、名称覆盖的），默认 ${DEFAULT_LIMITS.maxCells}
   --max-text 字符数   一个单元格的文字长度，默认 ${DEFAULT_LIMITS.maxTextLength}
   --max-sheets 个数   工作表数，默认 ${DEFAULT_LIMITS.maxSheets}
   --max-memory MB     读取和检查一个文件的内存，默认 ${DEFAULT_LIMITS.memoryMb}

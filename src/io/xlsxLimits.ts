@@ -31,7 +31,7 @@ export function checkXlsxLimits(bytes: Buffer, limits: Limits): void {
     // latin1 keeps one character per byte: markup is ASCII, and text lengths are
     // counted from the UTF-8 bytes where they matter.
     const name = entry.name;
-    if (name === 'xl/workbook.xml') checkSheetCount(xml.toString('latin1'), limits);
+    if (name === 'xl/workbook.xml') cells += workbookCells(xml.toString('latin1'), limits, cells);
     else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) cells += sheetCells(xml.toString('latin1'), name, limits, cells);
     else if (name === 'xl/sharedStrings.xml') checkLongTexts(xml.toString('latin1'), /<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>/g, limits);
   }
@@ -41,14 +41,31 @@ function tooBig(bytes: number, limits: Limits): LimitError {
   return overLimit('解压后的大小', `至少 ${megabytes(bytes)}`, megabytes(limits.maxBytes), '--max-size');
 }
 
-function checkSheetCount(xml: string, limits: Limits): void {
+/**
+ * Checks the sheet count, and returns the cells the workbook's defined names cover:
+ * exceljs keeps a defined name over `$A$1:$XFD$1048576` as one entry per cell (print
+ * areas and titles excepted, which it keeps as text).
+ */
+function workbookCells(xml: string, limits: Limits, before: number): number {
   const sheets = xml.match(/<(?:\w+:)?sheet\b/g)?.length ?? 0;
   if (sheets > limits.maxSheets) throw overLimit('工作表数', `${count(sheets)} 个`, `${count(limits.maxSheets)} 个`, '--max-sheets');
+  let cells = 0;
+  for (const m of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)</g)) {
+    if (/\bname="_xlnm\.Print_(?:Area|Titles)"/.test(m[1])) continue;
+    for (const ref of m[2].matchAll(/\$[A-Za-z]+\$\d+(?::\$[A-Za-z]+\$\d+)?/g)) cells += areaOf(ref[0], 'xl/workbook.xml');
+    if (before + cells > limits.maxCells) throw tooManyCells(before + cells, limits);
+  }
+  return cells;
+}
+
+function tooManyCells(cells: number, limits: Limits): LimitError {
+  return overLimit('单元格数', `至少 ${count(cells)} 个（含合并单元格、数据验证和名称覆盖的单元格）`, `${count(limits.maxCells)} 个`, '--max-cells');
 }
 
 /**
  * The cells one sheet makes exceljs create: its cells, every cell its merges cover, and
  * every cell a data validation names (exceljs keeps one entry per cell of its range).
+ * Rows and cells outside Excel's sheet are refused.
  */
 function sheetCells(xml: string, entry: string, limits: Limits, before: number): number {
   let cells = 0;
@@ -67,9 +84,7 @@ function sheetCells(xml: string, entry: string, limits: Limits, before: number):
       const refs = /\b(?:ref|sqref)="([^"]*)"/.exec(attrs)?.[1] ?? '';
       for (const ref of refs.split(/\s+/)) if (ref !== '') cells += areaOf(ref, entry);
     }
-    if (before + cells > limits.maxCells) {
-      throw overLimit('单元格数', `至少 ${count(before + cells)} 个（含合并单元格和数据验证覆盖的单元格）`, `${count(limits.maxCells)} 个`, '--max-cells');
-    }
+    if (before + cells > limits.maxCells) throw tooManyCells(before + cells, limits);
   }
   checkLongTexts(xml, /<(?:\w+:)?(?:v|t)\b[^>]*>([^<]*)</g, limits);
   return cells;

@@ -76,6 +76,17 @@ export async function writeHostileFiles(dir: string, outside: string): Promise<{
       ),
       /单元格数超过上限.*上限 1,000,000 个（可用 --max-cells 调整）/,
     ),
+    put(
+      '03c-整表名称.xlsx',
+      zip(
+        workbookParts([{ name: 'S', xml: sheetXml(`<row r="1">${textCell('A1', '项目名称')}</row>`) }]).map((p) =>
+          p.name === 'xl/workbook.xml'
+            ? { ...p, data: String(p.data).replace('</sheets>', '</sheets><definedNames><definedName name="全部">S!$A$1:$XFD$1048576</definedName></definedNames>') }
+            : p,
+        ),
+      ),
+      /单元格数超过上限.*上限 1,000,000 个（可用 --max-cells 调整）/,
+    ),
     await bomb('04-解压炸弹.xlsx', false),
     await bomb('05-谎报大小.xlsx', true),
     put('06-没有workbook.xlsx', zip(workbookParts([{ name: 'S', xml: sheetXml('') }]).filter((p) => p.name !== 'xl/workbook.xml')), /没有 xl\/workbook\.xml/),

@@ -37,7 +37,7 @@ test('limits are adjustable: lowered, a good file is refused naming the limit; r
   const low = await runJson([QINGPU_XLSX, BAOSHAN_TSV, '--max-cells', '100']);
   expect(low.code).toBe(2);
   expect(low.report.files.map((f) => f.error)).toEqual([
-    expect.stringMatching(/^单元格数超过上限：至少 101 个（含合并单元格和数据验证覆盖的单元格），上限 100 个（可用 --max-cells 调整）$/),
+    expect.stringMatching(/^单元格数超过上限：至少 101 个（含合并单元格、数据验证和名称覆盖的单元格），上限 100 个（可用 --max-cells 调整）$/),
     '单元格数超过上限：至少 101 个，上限 100 个（可用 --max-cells 调整）',
   ]);
   const text = await runJson([QINGPU_XLSX, '--max-text', '10']);
