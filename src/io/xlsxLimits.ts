@@ -33,6 +33,7 @@ export function checkXlsxLimits(bytes: Buffer, limits: Limits): void {
     const name = entry.name;
     if (name === 'xl/workbook.xml') cells += workbookCells(xml.toString('latin1'), limits, cells);
     else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) cells += sheetCells(xml.toString('latin1'), name, limits, cells);
+    else if (/^xl\/(?:comments[^/]*|tables\/[^/]+)\.xml$/.test(name)) checkRefs(xml.toString('latin1'), name);
     else if (name === 'xl/sharedStrings.xml') checkLongTexts(xml.toString('latin1'), /<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>/g, limits);
   }
 }
@@ -98,6 +99,14 @@ function areaOf(ref: string, entry: string): number {
   const c2 = m[3] ? checkCell(m[3], Number(m[4]), entry) : c1;
   const r2 = m[4] ? Number(m[4]) : Number(m[2]);
   return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - Number(m[2])) + 1);
+}
+
+/** Notes and tables name cells too: each must lie inside Excel's sheet, as exceljs indexes rows by them. */
+function checkRefs(xml: string, entry: string): void {
+  for (const m of xml.matchAll(/\bref="\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?"/g)) {
+    checkCell(m[1], Number(m[2]), entry);
+    if (m[3]) checkCell(m[3], Number(m[4]), entry);
+  }
 }
 
 function checkRow(row: number, entry: string): void {

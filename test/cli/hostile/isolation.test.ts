@@ -83,3 +83,13 @@ test('FIFOs and devices: refused when named, skipped inside folders, never read'
   ]);
   expect(stderr.trimEnd().split('\n')).toHaveLength(3);
 });
+
+test('a note or table naming a cell outside the sheet is refused before parsing', async () => {
+  const comments = '<?xml version="1.0"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><commentList><comment ref="A999999999" authorId="0"><text><t>批注</t></text></comment></commentList></comments>';
+  const file = path.join(dir, '批注.xlsx');
+  writeFileSync(file, zip([...workbookParts([{ name: 'S', xml: sheetXml('') }]), { name: 'xl/comments1.xml', data: comments }]));
+  const { code, report } = await runJson([file, QINGPU_XLSX]);
+  expect(code).toBe(2);
+  expect(report.files[0].error).toBe('xl/comments1.xml 中的行号 999,999,999 超出 Excel 工作表的范围（1 至 1,048,576 行），文件已损坏或被改动，无法读取');
+  expect(report.files[1].forms).toHaveLength(5);
+});
