@@ -79,7 +79,7 @@ export async function checkFile(job: FileJob): Promise<FileOutcome> {
       annotateWorkbook(wb, result.findings, projectNames(result));
       copy = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     } catch (e) {
-      copyError = `无法生成带标注的副本，工作簿中有 exceljs 无法重新写出的内容（${reason(e)}）`;
+      copyError = `工作簿中有 exceljs 无法重新写出的内容（${reason(e)}）`;
     }
   }
   return { path: job.path, ok: true, file: jsonFile(job.path, result), warnings: read.warnings, copy, copyError };

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'fs';
+import { mkdirSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { QINGPU_XLSX, runJson, tempDir } from '../helpers';
 import { copyGoodWorkbook, writeHostileFiles } from './hostileFiles';
@@ -33,4 +33,11 @@ test('a folder of hostile files beside a good workbook: the good findings, one C
     expect(lines[i]).toContain(h.file);
     expect(lines[i]).toMatch(h.reason);
   });
+
+  // With --out-dir: a copy for the good workbook only, nothing half-written for the others.
+  const out = path.join(dir, '结果');
+  const withCopies = await runJson([folder, ...named.map((h) => h.file), '--out-dir', out]);
+  expect(withCopies.code).toBe(2);
+  expect(withCopies.report.files[0].findings).toEqual(checked.findings);
+  expect(readdirSync(out)).toEqual(['01-正常.检查结果.xlsx']);
 }, 180000);
