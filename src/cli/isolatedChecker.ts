@@ -76,12 +76,15 @@ export class IsolatedChecker {
 
 /**
  * The compiled worker next to this file; when the command runs from the TypeScript
- * sources (tests, `tsx src/cli/main.ts`), the worker is loaded through tsx too.
+ * sources (tests, `tsx src/cli/main.ts`), the worker is loaded through tsx too. The
+ * process's own flags are not passed on: a worker refuses V8 flags such as
+ * `node --max-old-space-size=…` (ERR_WORKER_INVALID_EXEC_ARGV), and its heap is set by
+ * resourceLimits anyway.
  */
 function workerScript(): { file: string; execArgv: string[] } {
   const ext = path.extname(__filename);
   const file = path.join(__dirname, `fileWorker${ext}`);
-  if (ext !== '.ts') return { file, execArgv: process.execArgv };
+  if (ext !== '.ts') return { file, execArgv: [] };
   // Only tsx's require hook: its ESM loader, inherited from `tsx src/cli/main.ts`, fails in workers.
   return { file, execArgv: ['--require', require.resolve('tsx/cjs')] };
 }
