@@ -60,12 +60,14 @@ export class IsolatedChecker {
     const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     return new Promise((resolve, reject) => {
       const onError = (e: Error) => {
+        worker.off('exit', onExit);
         this.worker = null;
         reject(new Error(`无法启动检查进程（${e.message}）`));
       };
-      worker.once('error', onError);
+      const onExit = (code: number) => onError(new Error(`退出码 ${code}`));
+      worker.once('error', onError).once('exit', onExit);
       worker.once('message', () => {
-        worker.off('error', onError);
+        worker.off('error', onError).off('exit', onExit);
         // An error after the file's own listener is gone (the worker was given up) must not throw here.
         worker.on('error', () => undefined);
         resolve(worker);
