@@ -1,4 +1,5 @@
 import { PROFILES } from '../core/profiles';
+import { DEFAULT_LIMITS, Limits } from '../io/limits';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -9,9 +10,21 @@ export interface CliOptions {
   profile: string;
   format: OutputFormat;
   outDir: string | null;
+  limits: Limits;
   /** Print, per form, which cells were read as what (`--explain`). */
   explain: boolean;
 }
+
+/** The options that raise or lower a limit (docs/cli.md, 限制): the limit, its unit, and the number's lower bound. */
+export const LIMIT_OPTIONS: ReadonlyMap<string, { limit: keyof Limits; unit: number; min: number }> = new Map([
+  ['--max-size', { limit: 'maxBytes', unit: 1024 * 1024, min: 1 }],
+  ['--max-cells', { limit: 'maxCells', unit: 1, min: 1 }],
+  ['--max-text', { limit: 'maxTextLength', unit: 1, min: 1 }],
+  ['--max-sheets', { limit: 'maxSheets', unit: 1, min: 1 }],
+  // Below about 64 MB a worker cannot even load exceljs.
+  ['--max-memory', { limit: 'memoryMb', unit: 1, min: 64 }],
+  ['--time-limit', { limit: 'timeSeconds', unit: 1, min: 1 }],
+] as const);
 
 export type ParsedArgs =
   | { kind: 'run'; options: CliOptions }
@@ -25,7 +38,14 @@ export function profileIds(): string[] {
 
 /** `--name value` and `--name=value` both work; `--` ends the options. */
 export function parseArgs(argv: string[]): ParsedArgs {
-  const options: CliOptions = { paths: [], profile: 'auto', format: 'table', outDir: null, explain: false };
+  const options: CliOptions = {
+    paths: [],
+    profile: 'auto',
+    format: 'table',
+    outDir: null,
+    limits: { ...DEFAULT_LIMITS },
+    explain: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -44,14 +64,24 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (name !== '--profile' && name !== '--format' && name !== '--out-dir') {
+    if (name !== '--profile' && name !== '--format' && name !== '--out-dir' && !LIMIT_OPTIONS.has(name)) {
       return { kind: 'usage-error', message: `不认识的选项：${arg}（运行 perfcheck --help 查看用法）` };
     }
     let value: string | undefined;
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length) value = argv[++i];
     if (value === undefined || value === '') return { kind: 'usage-error', message: `选项 ${name} 后面缺少取值` };
-    if (name === '--profile') {
+    const limitOption = LIMIT_OPTIONS.get(name);
+    if (limitOption) {
+      if (
+        !/^\d+$/.test(value) ||
+        Number(value) < limitOption.min ||
+        !Number.isSafeInteger(Number(value) * limitOption.unit)
+      ) {
+        return { kind: 'usage-error', message: `选项 ${name} 的取值应为不小于 ${limitOption.min} 的整数：${value}` };
+      }
+      options.limits[limitOption.limit] = Number(value) * limitOption.unit;
+    } else if (name === '--profile') {
       if (!profileIds().includes(value)) {
         return { kind: 'usage-error', message: `未知的规则：${value}。可用的规则有：\n${profileList()}` };
       }

@@ -1,4 +1,5 @@
 import { JsonReport } from '../core/report';
+import { keepLayout } from './printable';
 
 export const CSV_HEADER = [
   'file',
@@ -46,10 +47,12 @@ const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?%?$/;
  * Quotes a field holding a comma, quote or line break, doubling inner quotes. Text that
  * Excel would run as a formula (starting =, +, -, @, or a tab or CR) is prefixed with an
  * apostrophe: project names and cell texts come from other people's workbooks. Plain
- * numbers such as -3.5 are left as they are.
+ * numbers such as -3.5 are left as they are. Control characters other than tabs and line
+ * breaks (an ESC sequence in a cell) and bidi marks are removed, since the CSV is often
+ * printed on a terminal.
  */
 export function csvField(value: string): string {
-  let v = value;
+  let v = keepLayout(value);
   if (/^[=+\-@\t\r]/.test(v) && !PLAIN_NUMBER.test(v)) v = `'${v}`;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

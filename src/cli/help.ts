@@ -1,12 +1,15 @@
+import { DEFAULT_LIMITS } from '../io/limits';
 import { profileList } from './args';
+
+const MB = 1024 * 1024;
 
 export function helpText(): string {
   return `perfcheck —— 检查财政项目支出绩效自评表（及绩效目标申报表）
 
 用法：
-  perfcheck 文件或文件夹... [--profile auto|规则] [--format table|json|csv] [--out-dir 文件夹] [--explain]
+  perfcheck 文件或文件夹... [--profile auto|规则] [--format table|json|csv] [--out-dir 文件夹] [--explain] [限制]
 
-读取 .xlsx 工作簿和 .tsv/.txt 制表符分隔文本（UTF-8 或 GB18030 编码），
+读取 .xlsx 工作簿和 .tsv/.txt 制表符分隔文本（UTF-8、UTF-16 或 GB18030 编码，自动识别），
 文件夹会逐层查找其中的文件（跳过 Office 临时文件 ~$* 和本工具写出的 *.检查结果.xlsx）。
 同一个文件中的所有工作表作为一个工作簿检查。
 
@@ -23,13 +26,22 @@ ${profileList()
                     原文件不会被修改；文件夹不存在时会自动创建。
   --explain         逐表说明读到了什么：每个资金数取自哪个单元格、每行指标的各个单元格、
                     总分和评分等级，以及据此得出的问题（用来核对表格是否读对）
+
+限制（每个文件；超过时该文件报错，其余文件照常检查）：
+  --max-size MB       解压后的大小，默认 ${DEFAULT_LIMITS.maxBytes / MB}
+  --max-cells 个数    单元格数（含合并单元格、数据验证、名称覆盖的），默认 ${DEFAULT_LIMITS.maxCells}
+  --max-text 字符数   一个单元格的文字长度，默认 ${DEFAULT_LIMITS.maxTextLength}
+  --max-sheets 个数   工作表数，默认 ${DEFAULT_LIMITS.maxSheets}
+  --max-memory MB     读取和检查一个文件的内存，默认 ${DEFAULT_LIMITS.memoryMb}
+  --time-limit 秒     读取和检查一个文件的时间，默认 ${DEFAULT_LIMITS.timeSeconds}
+
   -h, --help        显示本帮助
   -v, --version     显示版本号
 
 退出状态：
   0  没有发现错误（可能有警告或提示）
   1  发现了错误（表格内容有问题，不是程序故障）
-  2  有文件无法读取、找不到文件，或命令用法有误
+  2  有文件无法读取、找不到文件、超过限制，或命令用法有误
 
 示例：
   perfcheck 青浦区2024绩效自评表.xlsx

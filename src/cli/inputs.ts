@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { notAFileMessage } from '../io/readBounded';
 
 /** The name part every annotated copy ends with: `<name>.检查结果.xlsx`. */
 export const COPY_SUFFIX = '.检查结果.xlsx';
@@ -31,7 +32,8 @@ function skippedInFolder(name: string): boolean {
 /**
  * The files to check, in the order given; folders are walked in name order. A file named
  * on the command line is always read, whatever its name, and an unsupported one is
- * reported; inside folders only supported files are taken. Each file is listed once.
+ * reported; inside folders only supported files are taken. Only regular files are read
+ * (not FIFOs or devices, named or linked). Each file is listed once.
  */
 export async function collectInputs(args: string[]): Promise<Input[]> {
   const out: Input[] = [];
@@ -52,6 +54,9 @@ export async function collectInputs(args: string[]): Promise<Input[]> {
     }
     if (stat.isDirectory()) {
       for (const input of await walk(arg)) add(input);
+    } else if (!stat.isFile()) {
+      // A FIFO would block the read forever and /dev/zero never ends.
+      add({ path: arg, kind: null, problem: notAFileMessage(arg) });
     } else {
       const kind = inputKind(arg);
       add({

@@ -1,17 +1,17 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { projectNames } from '../core/engine';
-import { explainWorkbook } from '../core/explain';
-import { jsonFile, JsonFile, jsonReport } from '../core/report';
-import { annotateWorkbook } from '../io/annotate';
+import { jsonReport } from '../core/report';
 import { parseArgs } from './args';
-import { checkFile, CheckedFile } from './checkFile';
+import { ReportedFile } from './checkFile';
 import { csvOutput } from './csv';
 import { helpText } from './help';
 import { collectInputs } from './inputs';
+import { IsolatedChecker } from './isolatedChecker';
+import { jsonText, oneLine } from './printable';
 import { Progress } from './progress';
 import { CliStreams } from './streams';
 import { tableOutput } from './table';
+import { removeTempFilesOnSignals } from './tempFiles';
 import { CopyWriter } from './writeCopy';
 
 /** Exit statuses (documented in --help and docs/cli.md). */
@@ -55,61 +55,72 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
   }
 
   const progress = new Progress(io.stderr, inputs.length, io.isTTY);
-  const files: JsonFile[] = [];
+  const files: ReportedFile[] = [];
   const copies = new Map<string, string>();
   let failed = false;
   const complain = (message: string) => {
     progress.clear();
-    io.stderr.write(`${message}\n`);
+    io.stderr.write(`${oneLine(message)}\n`);
     failed = true;
   };
-  for (const [i, input] of inputs.entries()) {
-    progress.show(i, path.basename(input.path));
-    const checked = await checkFile(input, options.profile);
-    if (!checked.ok) {
-      // A missing or unsupported path's reason already names it.
-      complain(input.problem ?? `无法检查 ${checked.path}：${checked.error}`);
-      files.push({ path: checked.path, error: checked.error, forms: [], findings: [] });
-      continue;
-    }
-    files.push(jsonFile(checked.path, checked.result));
-    if (options.explain) {
-      progress.clear();
-      const account = [`== ${checked.path}`, ...explainWorkbook(checked.result), ''];
-      io.stdout.write(account.map(printable).join('\n') + '\n');
-    }
-    if (writer) {
+  const checker = new IsolatedChecker(options.limits);
+  try {
+    for (const [i, input] of inputs.entries()) {
+      progress.show(i, oneLine(path.basename(input.path)));
+      if (input.problem !== null || input.kind === null) {
+        // A missing, unsupported or special path's reason already names it.
+        const problem = input.problem ?? `不支持的文件类型：${input.path}`;
+        complain(problem);
+        files.push({ path: input.path, error: problem, forms: [], findings: [] });
+        continue;
+      }
+      const checked = await checker.check({
+        path: input.path,
+        kind: input.kind,
+        profile: options.profile,
+        limits: options.limits,
+        annotate: writer !== null,
+        explain: options.explain,
+      });
+      if (!checked.ok) {
+        complain(`无法检查 ${checked.path}：${checked.error}`);
+        files.push({ path: checked.path, error: checked.error, forms: [], findings: [] });
+        continue;
+      }
+      for (const warning of checked.warnings) {
+        progress.clear();
+        io.stderr.write(`${oneLine(`注意：${checked.path}：${warning}`)}\n`);
+      }
+      files.push(checked.warnings.length > 0 ? { ...checked.file, warnings: checked.warnings } : checked.file);
+      if (checked.account) {
+        progress.clear();
+        io.stdout.write([`== ${checked.path}`, ...checked.account, ''].map(oneLine).join('\n') + '\n');
+      }
+      if (!writer) continue;
+      if (checked.copy === null) {
+        complain(`无法写出 ${checked.path} 的带标注副本：${checked.copyError ?? '副本没有生成'}`);
+        continue;
+      }
       try {
-        const written = await writeCopy(writer, checked);
+        const written = await writer.write(checked.path, checked.copy);
         copies.set(checked.path, written);
-        if (options.format !== 'table') io.stderr.write(`已写出带标注的副本：${written}\n`);
+        if (options.format !== 'table') io.stderr.write(`${oneLine(`已写出带标注的副本：${written}`)}\n`);
       } catch (e) {
-        complain(`${(e as Error).message}`);
+        complain((e as Error).message);
       }
     }
+  } finally {
+    await checker.close();
   }
   progress.show(inputs.length, '');
   progress.clear();
 
   const report = jsonReport(files);
   const exitCode = failed ? EXIT.failure : report.summary.errors > 0 ? EXIT.errorsFound : EXIT.clean;
-  if (options.format === 'json') io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (options.format === 'json') io.stdout.write(jsonText(JSON.stringify(report, null, 2)) + '\n');
   else if (options.format === 'csv') io.stdout.write(csvOutput(report));
   else io.stdout.write(tableOutput(report, copies, exitCode));
   return exitCode;
-}
-
-async function writeCopy(writer: CopyWriter, checked: Extract<CheckedFile, { ok: true }>): Promise<string> {
-  const wb = checked.workbook();
-  annotateWorkbook(wb, checked.result.findings, projectNames(checked.result));
-  const data = await wb.xlsx.writeBuffer();
-  return writer.write(checked.path, new Uint8Array(data as ArrayBuffer));
-}
-
-/** Cell text is printed without control characters: an ESC sequence must not rewrite the terminal. */
-function printable(line: string): string {
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /** Both src/cli/main.ts and build/cli/main.js sit two folders below package.json. */
@@ -125,6 +136,7 @@ export function run(): void {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.clean);
     throw e;
   });
+  removeTempFilesOnSignals();
   main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,10 +1,13 @@
 import { SEVERITY_NAMES } from '../core/annotations';
 import { Finding } from '../core/findings';
-import { JsonFile, JsonReport } from '../core/report';
+import { JsonReport } from '../core/report';
+import { ReportedFile } from './checkFile';
+import { oneLine } from './printable';
 
 /**
  * The default output: per file the rule used and why, per form its 项目名称 and
- * findings (severity, sheet!cell, message), then one summary line.
+ * findings (severity, sheet!cell, message), then one summary line. Control characters
+ * and bidi marks from workbook text are removed.
  */
 export function tableOutput(report: JsonReport, copies: Map<string, string>, exitCode: number): string {
   const lines: string[] = [];
@@ -19,15 +22,18 @@ export function tableOutput(report: JsonReport, copies: Map<string, string>, exi
   );
   if (exitCode === 1) lines.push('说明：退出状态 1 表示检查发现了错误（表格内容需要修改），不是程序运行失败。');
   if (exitCode === 2) lines.push('说明：退出状态 2 表示有文件无法读取或无法写出，原因见上方；其余文件已照常检查。');
-  return lines.join('\n') + '\n';
+  // Each entry is one line of output; workbook text inside it may hold line breaks or
+  // terminal controls, which must neither split nor rewrite the line.
+  return lines.map(oneLine).join('\n') + '\n';
 }
 
-function fileBlock(file: JsonFile, copy: string | undefined): string[] {
+function fileBlock(file: ReportedFile, copy: string | undefined): string[] {
   const lines = [`文件：${file.path}`];
   if (file.error !== undefined) {
     lines.push(`  无法读取：${file.error}`);
     return lines;
   }
+  for (const warning of file.warnings ?? []) lines.push(`  注意：${warning}`);
   if (file.profile) {
     lines.push(`  规则：${file.profile.name}（${file.profile.auto ? '自动选择' : '命令行指定'}）`);
     if (file.profile.auto) lines.push(`  依据：${file.profile.reason}`);

@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { COPY_SUFFIX, fileErrorReason } from './inputs';
+import { trackTempFile, untrackTempFile } from './tempFiles';
 
 /**
  * Writes annotated copies into the output folder. Each copy is written to a temporary
@@ -58,16 +59,16 @@ export class CopyWriter {
     if (this.inputIds.has(path.resolve(target)) || (existing && this.inputIds.has(existing))) {
       throw new Error(`不会覆盖被检查的文件 ${target}，请换一个输出文件夹`);
     }
-    const temp = path.join(
-      this.outDir,
-      `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-    );
+    const temp = path.join(this.outDir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    trackTempFile(temp);
     try {
       await fs.writeFile(temp, data, { flag: 'wx' });
       await fs.rename(temp, target);
     } catch (e) {
       await fs.rm(temp, { force: true });
       throw new Error(`无法写出 ${target}（${fileErrorReason(e)}）`, { cause: e });
+    } finally {
+      untrackTempFile(temp);
     }
     return target;
   }

@@ -33,5 +33,9 @@ describe('perfcheck as a real process', () => {
     // The launcher itself reports the findings with status 1.
     const direct = spawnSync(process.execPath, [path.join(ROOT, 'bin/perfcheck.js'), 'examples/'], { cwd: ROOT, encoding: 'utf8' });
     expect(direct.status).toBe(1);
+    // Node flags a worker thread refuses (V8 heap size) do not stop the per-file workers.
+    const flagged = spawnSync(process.execPath, ['--max-old-space-size=2048', path.join(ROOT, 'bin/perfcheck.js'), 'examples/'], { cwd: ROOT, encoding: 'utf8' });
+    expect(flagged.stderr).toBe('');
+    expect(flagged.status).toBe(1);
   }, 120000);
 });
