@@ -13,6 +13,7 @@ import {
   parentOfLevel2,
 } from './labels';
 import { BREAKDOWN } from './vocabulary';
+import { isPercentFormat } from './numberFormat';
 import { Measure, NumberReading, parseMeasure, readNumber } from './values';
 
 interface Level {
@@ -31,7 +32,7 @@ type LabelCell = { col: number; text: string };
 
 /** A cell's content as a 指标值: typed numbers keep their percent format. */
 export function measureOf(cell: Cell): Measure {
-  if (typeof cell.value === 'number') return parseMeasure(cell.value, (cell.format ?? '').includes('%'));
+  if (typeof cell.value === 'number') return parseMeasure(cell.value, isPercentFormat(cell.format));
   return parseMeasure(cell.text);
 }
 

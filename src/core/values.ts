@@ -1,6 +1,6 @@
 import { Cell, isCellError } from './grid';
 import { Decimal, decimalFromNumber } from './decimal';
-import { formatDecimals } from './numberFormat';
+import { formatDecimals, isPercentFormat } from './numberFormat';
 
 /**
  * What a cell that should hold a number holds. `decimals` is how many decimals the
@@ -45,7 +45,7 @@ function readCell(cell: Cell): NumberReading {
   if (isCellError(v)) return { kind: 'error', text: v.error };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'invalid', text: String(v) };
-    const percent = (cell.format ?? '').includes('%');
+    const percent = isPercentFormat(cell.format);
     const value = percent ? decimalFromNumber(v).times(100) : decimalFromNumber(v);
     const places = formatDecimals(cell.format);
     return {

@@ -56,10 +56,12 @@ function checkedCleanly(result: WorkbookResult) {
 
 const grid = fc.array(fc.array(token, { maxLength: 10 }), { maxLength: 40 }).map((rows) => gridOf(rows, 'Random'));
 
-test('random grids never throw', () => {
+test('random grids never throw, and every finding points at a real cell', () => {
   fc.assert(
-    fc.property(grid, (g) => {
-      checkedCleanly(checkWorkbook([g]));
+    fc.property(grid, fc.nat({ max: 3 }), fc.nat({ max: 3 }), (g, top, left) => {
+      const result = checkWorkbook([{ ...g, top, left }]);
+      checkedCleanly(result);
+      for (const f of result.findings) expect(f.cell).toMatch(/^[A-Z]+[1-9][0-9]*$/);
     }),
     { numRuns: 300 },
   );
@@ -103,4 +105,36 @@ test('typed cells of every kind never throw', () => {
     }),
     { numRuns: 200 },
   );
+});
+
+test('names from the workbook are never looked up on an object prototype', () => {
+  for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+    const rows = fixtureRows('qingpu-2024-self-eval').slice(0, 22);
+    rows[13][1] = name; // the 二级指标 of the second indicator
+    rows[14][2] = name; // a 三级指标 name
+    const result = checkWorkbook([gridOf(rows)]);
+    checkedCleanly(result);
+    const indicators = result.forms[0].form.indicators;
+    expect(indicators).toHaveLength(8);
+    for (const i of indicators) {
+      expect(typeof i.level1).toBe('string');
+      expect(typeof i.level2).toBe('string');
+    }
+    // Not a known 二级 name: the row keeps the level above it, never Object.prototype's.
+    expect(indicators[1].level1).toBe('产出指标');
+    expect(indicators[1].level2).toBe('数量指标');
+  }
+});
+
+test('one value far out in XFD1048576 costs nothing: the form reads as without it', () => {
+  const rows = fixtureRows('qingpu-2024-self-eval');
+  const plain = checkWorkbook([gridOf(rows)]);
+  const far = gridOf(rows);
+  const last: Grid['cells'][number] = [];
+  last[16383] = { value: '附注', text: '附注' };
+  far.cells[1048575] = last;
+  for (let r = 0; r < far.cells.length; r++) far.cells[r] ??= [];
+  const result = checkWorkbook([far]);
+  expect(result.forms.map((f) => f.form.indicators.length)).toEqual(plain.forms.map((f) => f.form.indicators.length));
+  expect(result.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(plain.findings.map((f) => `${f.code}@${f.cell}`));
 });
