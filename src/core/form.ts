@@ -62,6 +62,11 @@ export interface Form {
   /** Stable id: `sheet!A1:I27`. */
   id: string;
   kind: FormKind;
+  /**
+   * What the form evaluates: a project, or a department's whole spending
+   * (部门整体支出绩效自评表, with a 部门 line instead of 项目名称/主管部门/实施单位).
+   */
+  scope: 'project' | 'department';
   sheet: string;
   /** A1 range of the form. */
   range: string;

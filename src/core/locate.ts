@@ -37,7 +37,7 @@ export function locateForms(grid: Grid): FormRegion[] {
     for (const { text: t } of filledCells(grid, r)) {
       if (isSelfEvalTitle(t) || isDeclarationTitle(t)) {
         const kind = isDeclarationTitle(t) ? 'declaration' : 'self-eval';
-        anchors.push({ row: reportNumberRow === r - 1 ? r - 1 : r, kind });
+        anchors.push({ row: reportNumberRow >= 0 && reportNumberRow === r - 1 ? reportNumberRow : r, kind });
         body = false;
         break;
       }

@@ -130,7 +130,11 @@ function roundedAsShown(value: number, section: string): number {
   const info = infoOf(section);
   if (!FIXED_DECIMALS.has(info.type)) return value;
   const scale = new Decimal(info.scale || 1);
-  return decimalFromNumber(value).times(scale).toDecimalPlaces(info.maxDecimals, Decimal.ROUND_HALF_UP).div(scale).toNumber();
+  return decimalFromNumber(value)
+    .times(scale)
+    .toDecimalPlaces(info.maxDecimals, Decimal.ROUND_HALF_UP)
+    .div(scale)
+    .toNumber();
 }
 
 /** The sections of a code (split at `;` outside quotes, escapes and brackets). */

@@ -5,11 +5,14 @@ import {
   FIELD_LABELS,
   OTHER_FIELD_LABELS,
   amountUnitOf,
+  isDeclarationTitle,
   isFundHeader,
   isGradeWord,
+  isSelfEvalTitle,
   matches,
   normalizeLabel,
 } from './labels';
+import { DEPARTMENT_TITLE } from './vocabulary';
 import { findIndicatorHeader } from './indicatorHeader';
 import { readIndicatorRows } from './indicatorRows';
 import { readFundTable } from './fundTable';
@@ -32,14 +35,19 @@ export function readForm(grid: Grid, region: FormRegion): Form {
   };
 
   const range = rangeOf(grid, top, left, bottom, right);
+  const title = filledCells(grid, top).find((c) => isSelfEvalTitle(c.text) || isDeclarationTitle(c.text));
+  const scope = title && DEPARTMENT_TITLE.test(normalizeLabel(title.text)) ? 'department' : 'project';
+  const department = field(FIELD_LABELS.department);
   const form: Form = {
     id: `${grid.sheet}!${range}`,
     kind: region.kind,
+    scope,
     sheet: grid.sheet,
     range,
     anchor: addressOf(grid, top, left),
-    project: field(FIELD_LABELS.project),
-    department: field(FIELD_LABELS.department),
+    // A department-wide form names its 部门 where a project form names the project.
+    project: field(FIELD_LABELS.project) ?? (scope === 'department' ? department : null),
+    department,
     unit: field(FIELD_LABELS.unit),
     year: yearOf(grid, region),
     fund: null,

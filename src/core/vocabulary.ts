@@ -15,6 +15,8 @@
  */
 export const SELF_EVAL_TITLE = /(绩效自评表|绩效目标自评表|绩效自评情况表|绩效自评结果表)$/;
 export const DECLARATION_TITLE = /(绩效目标申报表|绩效目标表)$/;
+/** A title of a department's whole-spending form (a 部门 line, no 项目名称). */
+export const DEPARTMENT_TITLE = /部门整体/;
 /** The year annotation a title may end with. */
 export const TITLE_YEAR = /[(（]?(19|20)\d{2}年度?[)）]?$/;
 /** Longer cells are sentences that mention a form, not its title. */

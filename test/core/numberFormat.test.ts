@@ -2,13 +2,16 @@ import { formatDecimals, formatNumber, invariantFormat, isPercentFormat } from '
 import { readNumber } from '../../src/core/values';
 
 describe('number formats as WPS, Chinese Excel and their files spell them', () => {
-  test.each(['General', 'general', 'G/通用格式', '通用格式', '常规', 'G/標準', '', undefined])('General spelled %p shows 8.72 and 96.52 as they are', (format) => {
-    expect(formatNumber(8.72, format)).toBe('8.72');
-    expect(formatNumber(96.52, format)).toBe('96.52');
-    expect(formatNumber(1234567.891, format)).toBe('1234567.891');
-    expect(formatDecimals(format)).toBeNull();
-    expect(isPercentFormat(format)).toBe(false);
-  });
+  test.each(['General', 'general', 'G/通用格式', '通用格式', '常规', 'G/標準', '', undefined])(
+    'General spelled %p shows 8.72 and 96.52 as they are',
+    (format) => {
+      expect(formatNumber(8.72, format)).toBe('8.72');
+      expect(formatNumber(96.52, format)).toBe('96.52');
+      expect(formatNumber(1234567.891, format)).toBe('1234567.891');
+      expect(formatDecimals(format)).toBeNull();
+      expect(isPercentFormat(format)).toBe(false);
+    },
+  );
 
   test('General inside sections and next to quoted units, as WPS custom formats carry it', () => {
     expect(invariantFormat('G/通用格式;[红色]-G/通用格式')).toBe('General;[Red]-General');

@@ -1,6 +1,7 @@
 import { checkWorkbook } from '../../src/core/engine';
 import { Finding } from '../../src/core/findings';
-import { PROVINCE_FORMS, ProvinceForm, provinceTsv, sourceNotes } from './provinces';
+import { gridOf } from './fixtures';
+import { PROVINCE_FORMS, ProvinceForm, provinceRows, provinceTsv, sourceNotes } from './provinces';
 import { readingOf } from './reading';
 
 const check = (name: ProvinceForm) => checkWorkbook([provinceTsv(name)]);
@@ -109,4 +110,31 @@ test('四川 中江 2022: 分值 before 年度指标值, no 年初预算数; ind
   expect(result.forms[0].totals?.fundInTotal).toBe(false);
   expect(result.forms[0].totals?.total.computed?.toFixed()).toBe('100');
   expect(errors(result.findings)).toEqual([]);
+});
+
+test('a 部门整体支出绩效自评表 names its 部门 instead of 项目名称, 主管部门 and 实施单位', () => {
+  const rows = provinceRows('zhongjiang-2022-1');
+  rows[0] = ['部门整体支出绩效自评表（2022年度）'];
+  rows.splice(1, 2, ['部门名称', '中江县水利局']);
+  const result = checkWorkbook([gridOf(rows)]);
+  expect(result.forms).toHaveLength(1);
+  expect(result.forms[0].form.scope).toBe('department');
+  expect(result.forms[0].form.project?.value).toBe('中江县水利局');
+  expect(result.findings.filter((f) => f.code === 'EMPTY_FIELD')).toEqual([]);
+  expect(readingOf(result.forms[0]).indicators).toBe(9);
+  // The same form titled as a project form misses its 项目名称.
+  rows[0] = ['项目支出绩效自评表（2022年度）'];
+  const asProject = checkWorkbook([gridOf(rows)]);
+  expect(asProject.findings.filter((f) => f.code === 'EMPTY_FIELD').map((f) => f.message)).toContain(
+    '没有找到“项目名称”',
+  );
+});
+
+test('a 报表编号 line above the title belongs to the form; the reading is unchanged', () => {
+  const rows = provinceRows('lijianggucheng-2020-1');
+  const plain = checkWorkbook([gridOf(rows)]);
+  const numbered = checkWorkbook([gridOf([['报表编号：ZC-2020-07'], ...rows])]);
+  expect(numbered.forms).toHaveLength(1);
+  expect(numbered.forms[0].form.anchor).toBe('A1');
+  expect(readingOf(numbered.forms[0])).toEqual(readingOf(plain.forms[0]));
 });
