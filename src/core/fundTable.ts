@@ -16,6 +16,8 @@ interface FundHeader {
 }
 
 const AMOUNT_COLUMNS: FundColumn[] = ['initialBudget', 'budget', 'actual'];
+/** A line that states the amounts' unit: `单位：万元`, `金额单位：元`. */
+const UNIT_LINE = /单位\s*[:：]/;
 
 /**
  * Reads the fund table (项目资金, 资金情况, 预算资金 …) of a form: its header, found by its
@@ -87,10 +89,13 @@ function findHeader(grid: Grid, region: FormRegion, end: number): FundHeader | n
     }
     const amounts = AMOUNT_COLUMNS.filter((k) => labelled.cols.has(k)).length;
     if (!(heading || (labelled.cols.size >= 3 && amounts > 0))) continue;
+    // The unit is in the heading, in a column label, or on a `单位：万元` line just above.
+    const above = i > 0 ? filledCells(grid, candidates[i - 1]).filter((c) => UNIT_LINE.test(c.text)) : [];
     const unit =
       (heading && amountUnitIn(heading.text)) ??
       cells.map((c) => amountUnitIn(c.text)).find((u) => u !== null) ??
       labelled.unit ??
+      above.map((c) => amountUnitIn(c.text)).find((u) => u !== null) ??
       '元';
     return { row, cols: labelled.cols, unit, rateColumnIsPercent: labelled.percent };
   }

@@ -90,7 +90,11 @@ test('安徽 棠溪 2022: an all-zero 年度资金总额 over a filled 其中 li
     ['D7', '89.974'],
     ['E7', '89.974'],
   ]);
-  expect(codesAt(result.findings, 'D7')).toContain('FUND_BUDGET_ZERO');
+  // sources.json: expected 执行率 100% and 得分 10, which the lines under the total give.
+  const zero = result.findings.find((f) => f.code === 'FUND_BUDGET_ZERO')!;
+  expect(zero.cell).toBe('D7');
+  expect(zero.message).toContain('执行率应为 100.00%');
+  expect(zero.message).toContain('资金得分应为 10.00');
   const reading = readingOf(result.forms[0]);
   // 产出指标(50分) …: the 一级 weight is no part of the name; the 经济效益指标 row is empty.
   expect(reading.names.slice(0, 2)).toEqual([
@@ -137,4 +141,12 @@ test('a 报表编号 line above the title belongs to the form; the reading is un
   expect(numbered.forms).toHaveLength(1);
   expect(numbered.forms[0].form.anchor).toBe('A1');
   expect(readingOf(numbered.forms[0])).toEqual(readingOf(plain.forms[0]));
+});
+
+test('amounts in 万元 named on a 单位 line above a heading without a unit', () => {
+  const rows = provinceRows('zhongjiang-2022-1');
+  rows.splice(3, 1, ['', '', '', '', '', '', '金额单位：万元'], ['资金情况', ...rows[3].slice(1)]);
+  const result = checkWorkbook([gridOf(rows)]);
+  expect(result.forms[0].form.fund?.unit).toBe('万元');
+  expect(readingOf(result.forms[0]).fund).toEqual(readingOf(check('zhongjiang-2022-1').forms[0]).fund);
 });

@@ -59,7 +59,7 @@ export function checkFund(ctx: CheckContext): FundEvaluation | null {
     ctx.add('FORM_INCOMPLETE', ctx.form.anchor, '项目资金表中没有“年度资金总额”行');
     return null;
   }
-  return checkLine(ctx, totalRow, fund.unit, fund.rateColumnIsPercent, true);
+  return checkLine(ctx, totalRow, fund.unit, fund.rateColumnIsPercent, true, partsOf(fund.rows));
 }
 
 function checkLine(
@@ -68,6 +68,7 @@ function checkLine(
   unit: '元' | '万元',
   rateColumnIsPercent: boolean,
   scored: boolean,
+  parts: { budget: Decimal; actual: Decimal } | null = null,
 ): FundEvaluation {
   const name = FUND_LINE_NAMES[row.line];
   // Computed values at the profile's precision; printed ones as precise as printed.
@@ -113,11 +114,20 @@ function checkLine(
   if (budget === null || budget.isZero()) {
     const zeroOrBlank = budget !== null || isBlank(row.budget);
     if (zeroOrBlank && (hasActual || (scored && weight !== null))) {
+      // The lines under it may say what the total should have been (棠溪 2022: 0 over 89.974).
+      const rate = parts && !parts.budget.isZero() ? fundRate(parts.budget, parts.actual, ctx.profile) : null;
+      const fromParts =
+        rate === null
+          ? ''
+          : `；按其下各项合计（预算 ${parts!.budget.toFixed()}，执行 ${parts!.actual.toFixed()}），执行率应为 ${fmt(rate)}%` +
+            (weight === null
+              ? ''
+              : `，资金得分应为 ${fmt(scoreForRate(exactFundRate(parts!.budget, parts!.actual)!, weight, ctx.profile))}`);
       ctx.add(
         'FUND_BUDGET_ZERO',
         row.budget?.cell ?? row.label.cell,
-        `${name}的全年预算数为${budget === null ? '空白' : ' 0'}，无法计算执行率`,
-        null,
+        `${name}的全年预算数为${budget === null ? '空白' : ' 0'}，无法计算执行率${fromParts}`,
+        rate === null ? null : parts!.budget.toFixed(),
         budget === null ? null : '0',
       );
     }
@@ -224,6 +234,20 @@ function checkLine(
     printedScore.toFixed(),
   );
   return evaluation;
+}
+
+/** The lines under 年度资金总额 added up, where they give both a budget and an actual. */
+function partsOf(rows: FundRow[]): { budget: Decimal; actual: Decimal } | null {
+  const parts = rows.filter((r) => r.line !== 'total');
+  const sum = (pick: (r: FundRow) => Read<NumberReading> | null) => {
+    const filled = parts.map(pick).filter((x) => x?.value.kind === 'number');
+    return filled.length === 0
+      ? null
+      : filled.reduce((s, x) => s.plus((x!.value as { value: Decimal }).value), new Decimal(0));
+  };
+  const budget = sum((r) => r.budget);
+  const actual = sum((r) => r.actual);
+  return budget === null || actual === null ? null : { budget, actual };
 }
 
 /**
