@@ -6,10 +6,13 @@ import { isPayloadError, jsonBytes, SYNC_BUDGET } from './payload';
 
 /**
  * Bytes per cell of `values,text,numberFormat,valueTypes` assumed before anything has
- * been read: a short Chinese label in both values and text. After each sync the
- * densest range read so far sets the estimate.
+ * been read: a Chinese label of some twenty characters in both values and text (forms
+ * are mostly numbers and blanks, so this reads a hundred forms in one sync). After each
+ * sync the densest range read so far sets the estimate.
  */
-export const FIRST_BYTES_PER_CELL = 96;
+export const FIRST_BYTES_PER_CELL = 160;
+/** After a response too large, the estimate grows this much: sheets of long texts run to ~700 bytes a cell. */
+const BACKOFF = 4;
 /** An empty cell still costs "", "", "General", "Empty" and separators. */
 const MIN_BYTES_PER_CELL = 28;
 
@@ -95,7 +98,7 @@ export async function readSheets(
         const oneRow = group.length === 1 && group[0].rows === 1;
         if (!isPayloadError(e) || oneRow) throw e;
         queue.unshift(...group);
-        bytesPerCell *= 2;
+        bytesPerCell *= BACKOFF;
         continue;
       }
       group.forEach((span, g) => {

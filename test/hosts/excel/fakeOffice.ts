@@ -98,6 +98,8 @@ const CLASS_SETS: ReadonlyMap<string, string> = new Map([
 export interface SyncPayload {
   request: number;
   response: number;
+  /** The error code when Excel refused the sync for its size. */
+  rejected?: string;
 }
 const MAX_COLS = 16384;
 
@@ -282,17 +284,22 @@ class FakeContext {
     this.requestBytes = 0;
     this.responseBytes = 0;
     if (this.excel.connectionLost) throw new OfficeError('ConnectionFailure', 'The connection to Excel was lost.');
-    const payload = { request, response: 0 };
+    const payload: SyncPayload = { request, response: 0 };
     this.excel.payloads.push(payload);
-    if (request > PAYLOAD_LIMIT) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload (${request} bytes) exceeds the limit.`);
+    if (request > PAYLOAD_LIMIT) {
+      payload.rejected = 'RequestPayloadSizeLimitExceeded';
+      throw new OfficeError(payload.rejected, `The request payload (${request} bytes) exceeds the limit.`);
+    }
     try {
       for (const command of commands) {
         this.excel.countCommand();
         command();
       }
       payload.response = this.responseBytes;
-      if (payload.response > PAYLOAD_LIMIT)
-        throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload (${payload.response} bytes) exceeds the limit.`);
+      if (payload.response > PAYLOAD_LIMIT) {
+        payload.rejected = 'ResponsePayloadSizeLimitExceeded';
+        throw new OfficeError(payload.rejected, `The response payload (${payload.response} bytes) exceeds the limit.`);
+      }
     } finally {
       // A cell with nothing in it is not stored, in Excel as here.
       for (const sheet of this.excel.state.sheets)
