@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the Excel add-in into dist/: the task pane (React), the custom functions (shared
 // runtime: one page loads both), functions.json, the manifest, icons and a local copy of
-// office.js so the add-in works on an intranet without the Microsoft CDN.
+// office.js: the page loads office.js from Microsoft's CDN and falls back to this copy
+// when the CDN cannot be reached (intranets; docs/excel.md).
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');

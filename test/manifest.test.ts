@@ -22,7 +22,12 @@ describe('manifest.xml', () => {
 
   test('asks for ReadWriteDocument and nothing more, and for the shared runtime', () => {
     expect(app.Permissions).toBe('ReadWriteDocument');
-    expect(app.Requirements.Sets.Set).toEqual({ '@Name': 'SharedRuntime', '@MinVersion': '1.1' });
+    // ExcelApi 1.9: the oldest set the host uses without testing for it (fill patterns);
+    // notes (1.18) and comments (1.10) are tested at run time.
+    expect(app.Requirements.Sets.Set).toEqual([
+      { '@Name': 'SharedRuntime', '@MinVersion': '1.1' },
+      { '@Name': 'ExcelApi', '@MinVersion': '1.9' },
+    ]);
     const host = app.VersionOverrides.Hosts.Host;
     expect(host.Runtimes.Runtime).toEqual({ '@resid': 'Taskpane.Url', '@lifetime': 'long' });
   });
@@ -55,10 +60,13 @@ describe('manifest.xml', () => {
       const file = join(dist, new URL(url).pathname);
       expect({ url, exists: existsSync(file) }).toEqual({ url, exists: true });
     }
-    // The pane loads office.js from its own origin, never the Microsoft CDN.
+    // The pane loads office.js from Microsoft's CDN in <head>, and the copy on its own origin only when that fails.
     const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
-    expect(html).toMatch(/<script src="?office\.js"?>/);
-    expect(html).not.toContain('appsforoffice.microsoft.com');
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toMatch(/<script id="?office-cdn"? src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/);
+    // The fallback as minified: without Office, drop the CDN tag and write the local one.
+    expect(head).toMatch(/window\.Office\|\|\(document\.getElementById\("office-cdn"\)\.remove\(\),document\.write\('<script src="office\.js"><\\\/script>'\)\)/);
+    expect(head.indexOf('appsforoffice')).toBeLessThan(head.indexOf('window.Office||'));
     for (const f of ['office.js', 'en-us/office_strings.js', 'zh-cn/office_strings.js', 'excel-win32-16.01.js', 'excel-web-16.00.js', 'functions.js'])
       expect({ f, exists: existsSync(join(dist, f)) }).toEqual({ f, exists: true });
   }, 600_000);

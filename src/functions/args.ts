@@ -10,6 +10,20 @@ import { PerfError, passOn } from './perfError';
  * with a message, never thrown.
  */
 export type CellArg = number | string | boolean | null | undefined;
+
+/**
+ * What a blank cell arrives as. Excel on Windows passes an empty cell as 0 to an `any`
+ * parameter and inside range arguments, Excel on the web as null
+ * (https://github.com/OfficeDev/office-js/issues/4702, #1951, #5262), and nothing in the
+ * call tells a typed 0 from an empty cell. So each parameter says what a blank means,
+ * and gives a bare 0 the same meaning wherever 0 is not a real value of it: a text
+ * column (指标名称, 年度指标值, 实际完成值, 偏差原因), 全年预算数 and 全年执行数,
+ * 分值, 总分. Where 0 is a real value (a 得分, an addend of PERF.TOTAL) a blank counts 0.
+ * Both encodings give the same answer; docs/functions.md lists each parameter.
+ */
+export function zeroAsBlank(x: unknown): unknown {
+  return x === 0 ? null : x;
+}
 export type RangeArg = CellArg | CellArg[] | CellArg[][];
 
 /**
@@ -63,10 +77,10 @@ export function readAmount(x: unknown, what: string): Decimal | null | PerfError
   return v;
 }
 
-/** 分值: a number, not negative; blank is refused unless the caller has a default. */
+/** 分值: a number, not negative; blank (or a bare 0) is refused unless the caller has a default. */
 export function readWeight(x: unknown, fallback: Decimal | null): Decimal | PerfError {
-  const v = readAmount(x, '分值');
-  if (v === null) return fallback ?? new PerfError('#VALUE!', '分值为空，请填写该指标的分值');
+  const v = readAmount(zeroAsBlank(x), '分值');
+  if (v === null) return fallback ?? new PerfError('#VALUE!', '分值为空（或为数字 0），请填写该指标的分值');
   return v;
 }
 
@@ -97,7 +111,10 @@ function isPercent(m: Measure): boolean {
  * (96% as 0.96) with nothing to say it was a percent; when the other side is written as
  * a percent, a bare number of at most 1 is read as that fraction.
  */
-export function readMeasures(target: unknown, actual: unknown): { target: Measure; actual: Measure } | PerfError {
+export function readMeasures(targetArg: unknown, actualArg: unknown): { target: Measure; actual: Measure } | PerfError {
+  // Text columns: a bare 0 is how Excel on Windows passes their blank.
+  const target = zeroAsBlank(targetArg);
+  const actual = zeroAsBlank(actualArg);
   const t = measureOf(target, '年度指标值');
   if (t instanceof PerfError) return t;
   const a = measureOf(actual, '实际完成值');

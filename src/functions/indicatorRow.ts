@@ -3,7 +3,7 @@ import { Finding, findingsFor } from '../core/findings';
 import { Indicator } from '../core/form';
 import { Cell, EMPTY_CELL } from '../core/grid';
 import { readNumber } from '../core/values';
-import { readMeasures, rowsOf } from './args';
+import { readMeasures, rowsOf, zeroAsBlank } from './args';
 import { PerfError } from './perfError';
 
 /**
@@ -69,7 +69,14 @@ export function checkIndicatorRow(range: unknown): string | PerfError {
   const values = rows[0];
   const layout = values.length === FULL.length ? FULL : values.length === SHORT.length ? SHORT : null;
   if (!layout) return new PerfError('#VALUE!', `选中了 ${values.length} 列；${ROW_SHAPE_HELP}`);
-  const at = (field: Field): unknown => values[(layout as readonly Field[]).indexOf(field)];
+  const cell = (field: Field): unknown => values[(layout as readonly Field[]).indexOf(field)];
+  // A blank arrives as 0 or null (see zeroAsBlank). A 0 in a text column or as 分值 is a
+  // blank; a 得分 left blank counts 0, as a typed 0 does, so both give the same status.
+  const at = (field: Field): unknown => {
+    const x = cell(field);
+    if (field === 'score') return x === null || x === undefined || x === '' ? 0 : x;
+    return zeroAsBlank(x);
+  };
   const named = layout === FULL;
   const measures = readMeasures(at('target'), at('actual'));
   if (measures instanceof PerfError) return measures;

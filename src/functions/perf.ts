@@ -3,6 +3,7 @@ import { fundRate, fundScore } from '../core/fundScore';
 import { gradeOf } from '../core/grade';
 import { judgeIndicator, suggestedScore } from '../core/indicatorScore';
 import {
+  zeroAsBlank,
   readAmount,
   readArgNumber,
   readMeasures,
@@ -35,14 +36,19 @@ function guarded<T>(body: () => T | PerfError): T | PerfError {
   }
 }
 
-/** 全年预算数 and 全年执行数, both required, the budget above zero. */
+/**
+ * 全年预算数 and 全年执行数, both required, the budget above zero. A blank 执行数 arrives
+ * as 0 from Excel on Windows, so a bare 0 is refused like a blank rather than scored as
+ * nothing spent; a zero typed as text ("0.00") is unambiguous and scores 0.
+ */
 function readFund(budget: unknown, actual: unknown): { budget: Decimal; actual: Decimal } | PerfError {
   const b = readAmount(budget, '全年预算数');
   if (b instanceof PerfError) return b;
   if (b === null || b.isZero()) return new PerfError('#DIV/0!', '全年预算数为 0 或空白，无法计算执行率');
-  const a = readAmount(actual, '全年执行数');
+  const a = readAmount(zeroAsBlank(actual), '全年执行数');
   if (a instanceof PerfError) return a;
-  if (a === null) return new PerfError('#N/A', '全年执行数为空，请先填写');
+  if (a === null)
+    return new PerfError('#N/A', '全年执行数为空（或为数字 0：Excel 把空单元格作为 0 传入，无法区分），请先填写；若确实没有支出，请填写文本“0.00”');
   return { budget: b, actual: a };
 }
 
@@ -89,9 +95,9 @@ export function indicator(target: unknown, actual: unknown, weight: unknown): nu
 /** PERF.GRADE: 评分等级 of a 总分. */
 export function grade(total: unknown): string | PerfError {
   return guarded(() => {
-    const t = readPlainNumber(total, '总分');
+    const t = readPlainNumber(zeroAsBlank(total), '总分');
     if (t instanceof PerfError) return t;
-    if (t === null) return new PerfError('#N/A', '总分为空，无法评定等级');
+    if (t === null) return new PerfError('#N/A', '总分为空（或为数字 0），无法评定等级');
     return gradeOf(t);
   });
 }

@@ -19,13 +19,24 @@ export interface Host {
    * `clearAnnotations` restores them exactly, even after save and reopen; annotating
    * again does not stack.
    */
-  annotate(findings: Finding[]): Promise<{ cells: number; notes: boolean }>;
+  annotate(findings: Finding[]): Promise<AnnotateResult>;
   /** Restores every annotated cell to its recorded fill and note; returns how many. */
   clearAnnotations(): Promise<number>;
   /** Activates the sheet and selects the cell. */
   select(sheet: string, cell: string): Promise<void>;
   /** Writes (or rewrites) the 检查结果 sheet with a link to each finding's cell. */
   writeReport(rows: ReportRow[]): Promise<void>;
+}
+
+export interface AnnotateResult {
+  cells: number;
+  /** Whether the messages went into notes or comments (false: fills only). */
+  notes: boolean;
+  /**
+   * Set once per pane: Excel offers notes but the office.js loaded (an old copy on the
+   * add-in's own server, used when Microsoft's CDN cannot be reached) does not.
+   */
+  officeJsOutdated?: boolean;
 }
 
 /** A failure the user should read: `message` is plain Chinese and says what to do. */

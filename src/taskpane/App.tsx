@@ -82,7 +82,8 @@ export function App(props: { picked: PickedHost }) {
     act(t.working, async () => {
       if (!host || !run) return null;
       const out = await host.annotate(run.result.findings);
-      return out.notes ? { intent: 'success', text: t.annotated(out.cells) } : { intent: 'warning', text: t.annotatedNoNotes(out.cells) };
+      const done = out.notes ? { intent: 'success' as const, text: t.annotated(out.cells) } : { intent: 'warning' as const, text: t.annotatedNoNotes(out.cells) };
+      return out.officeJsOutdated ? { intent: 'warning', text: `${done.text}${t.officeJsOutdated}` } : done;
     });
 
   const clear = () =>

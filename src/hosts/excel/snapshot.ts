@@ -41,24 +41,34 @@ export interface CellRecord {
   note: NoteRecord;
 }
 
-const HEADER = ['PerfCheck 标注前的原始格式（清除标注时使用，请勿修改）', 'v1', '', ''];
+/** The first row: what the sheet is, and the format version. */
+export const SNAPSHOT_HEADER = ['PerfCheck 标注前的原始格式（清除标注时使用，请勿修改）', 'v1', '', ''];
 
 export function recordKey(sheet: string, cell: string): string {
   return `${sheet}\u0000${cell}`;
 }
 
-/** Rows for the snapshot sheet, header first; four text columns. */
-export function encodeSnapshot(records: CellRecord[]): string[][] {
-  return [HEADER, ...records.map((r) => [r.sheet, r.cell, JSON.stringify(r.fill), JSON.stringify(r.note)])];
+/** One row per record, four text columns (the header row is SNAPSHOT_HEADER). */
+export function encodeRecords(records: CellRecord[]): string[][] {
+  return records.map((r) => [r.sheet, r.cell, JSON.stringify(r.fill), JSON.stringify(r.note)]);
 }
 
-/** Reads the snapshot sheet's values back; rows that do not parse are skipped. */
+/** Whether rows read from the sheet start with PerfCheck's header. */
+export function hasSnapshotHeader(values: unknown[][] | null): boolean {
+  return !!values && values.length > 0 && values[0][0] === SNAPSHOT_HEADER[0] && values[0][1] === SNAPSHOT_HEADER[1];
+}
+
+/**
+ * Reads the snapshot sheet's values back, in row order; rows that do not parse are
+ * skipped. A cell's record never changes once written, so when a key appears twice (a
+ * rewrite interrupted part-way) both rows say the same and the first is kept.
+ */
 export function decodeSnapshot(values: unknown[][] | null): Map<string, CellRecord> {
   const out = new Map<string, CellRecord>();
-  if (!values || values.length === 0 || values[0][1] !== HEADER[1]) return out;
+  if (!values || !hasSnapshotHeader(values)) return out;
   for (const row of values.slice(1)) {
     const [sheet, cell, fill, note] = row.map((v) => String(v ?? ''));
-    if (!sheet || !cell) continue;
+    if (!sheet || !cell || out.has(recordKey(sheet, cell))) continue;
     try {
       out.set(recordKey(sheet, cell), { sheet, cell, fill: JSON.parse(fill), note: JSON.parse(note) });
     } catch {

@@ -19,11 +19,11 @@ function find(result: WorkbookResult, code: string, sheet: string): Finding {
 }
 
 describe('Excel host: marking findings', () => {
-  test('fills each finding cell by severity and adds a note, in 2 syncs', async () => {
+  test('fills each finding cell by severity and adds a note, in 3 syncs (read, record originals, mark)', async () => {
     const { fake, result } = await qingpu();
     const host = createExcelHost(fake.api());
     const out = await host.annotate(result.findings);
-    expect(fake.syncs).toBe(2);
+    expect(fake.syncs).toBe(3);
     expect(out).toEqual({ cells: result.findings.length, notes: true });
 
     // 表4!H6: 8.72 printed, 8.27 expected — an error, so the error fill.
@@ -39,14 +39,15 @@ describe('Excel host: marking findings', () => {
     expect(fake.sheet('__perfcheck').visibility).toBe('VeryHidden');
   });
 
-  test('2 syncs for 100 forms too', async () => {
+  test('3 syncs for 100 forms too: each well under 4 MB', async () => {
     const grids = await qingpuGrids();
     const big = stackedSheet(grids, 100);
     const fake = FakeExcel.fromGrids([big]);
     const result = checkWorkbook([big]);
     expect(result.findings.length).toBeGreaterThan(100);
     await createExcelHost(fake.api()).annotate(result.findings);
-    expect(fake.syncs).toBe(2);
+    expect(fake.syncs).toBe(3);
+    expect(Math.max(...fake.payloads.map((p) => Math.max(p.request, p.response)))).toBeLessThan(4 * 1024 * 1024);
   });
 
   test('清除标注 restores no fill, white, patterns and the user\'s own notes exactly', async () => {

@@ -1,13 +1,26 @@
 /**
  * A fake of the Office.js Excel API, following its semantics closely enough that the
- * Excel host can be tested without Excel:
+ * Excel host can be tested without Excel. Where the documentation allows several
+ * answers, the fake gives the least generous one.
  * - proxies queue commands; nothing reaches the workbook before `context.sync()`;
  * - reading a property that was not loaded and synced throws PropertyNotLoaded, and
  *   loaded values are those of the moment of the sync;
  * - commands run in order at sync; a failing one (a write to a protected sheet, a
- *   missing sheet) rejects the sync, and the commands before it stay applied, as in Excel;
+ *   missing sheet, or any command picked with `failCommand`) rejects the sync, and the
+ *   commands before it stay applied. The batch runs in order up to the error
+ *   (OfficeExtension.Error.traceMessages "contains all trace messages that were executed
+ *   before the error occurred", https://learn.microsoft.com/javascript/api/office/officeextension.error)
+ *   and nothing documents a rollback, so the least generous reading is none;
  * - `connectionLost` makes every sync reject before anything is applied;
- * - requirement sets are switchable; syncs are counted;
+ * - two version switches, as in real Excel: `excelApi` is what Excel reports through
+ *   `isSetSupported` (and which calls Excel itself accepts), `library` is what the
+ *   loaded office.js defines: a class or property the library lacks is simply absent
+ *   (`worksheet.notes` is undefined in the @microsoft/office-js 1.1.110 copy, which stops
+ *   at ExcelApi 1.15 — test/hosts/excel/officeLibrary.test.ts reads it);
+ * - request and response bytes are counted per sync (`payloads`) and a sync above
+ *   5 MB either way is rejected, as Excel on the web does (resource limits page, see
+ *   src/hosts/excel/payload.ts): a request before anything is applied, a response after;
+ * - workbook structure protection refuses adding, hiding and deleting sheets;
  * - the workbook state is plain data, so `save()`/`open()` simulate closing and reopening.
  */
 import { Cell, CellValue, columnName, Grid, isCellError, parseAddress } from '../../../src/core/grid';
@@ -57,6 +70,37 @@ export interface FakeWorkbookState {
 }
 
 const MAX_ROWS = 1048576;
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB"
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+ * Least generous reading: 5,000,000 bytes, not 5 MiB.
+ */
+export const PAYLOAD_LIMIT = 5_000_000;
+/**
+ * Request bytes of one action or object path in the JSON that Office.js sends (ids,
+ * type, name, parent): about 80–100 bytes each in real requests.
+ */
+const ACTION_BYTES = 100;
+/** Response bytes around each loaded property (id, name, separators). */
+const PROPERTY_BYTES = 20;
+
+/**
+ * Where each Excel class came in (https://learn.microsoft.com/javascript/api/excel/excel.notecollection:
+ * "API set: ExcelApi 1.18"; excel.commentcollection: ExcelApi 1.10; excel.workbookprotection:
+ * ExcelApi 1.7). `hasClass` answers for the loaded library only from this table.
+ */
+const CLASS_SETS: ReadonlyMap<string, string> = new Map([
+  ['NoteCollection', '1.18'],
+  ['CommentCollection', '1.10'],
+  ['WorkbookProtection', '1.7'],
+]);
+
+export interface SyncPayload {
+  request: number;
+  response: number;
+  /** The error code when Excel refused the sync for its size. */
+  rejected?: string;
+}
 const MAX_COLS = 16384;
 
 export class OfficeError extends Error {
@@ -95,8 +139,15 @@ function quoteSheet(name: string): string {
 export class FakeExcel {
   syncs = 0;
   connectionLost = false;
-  /** Highest ExcelApi version the fake host supports. */
+  /** Highest ExcelApi version Excel reports and accepts. */
   excelApi = '1.18';
+  /** Highest ExcelApi version the loaded office.js defines ('1.15': the npm copy). */
+  library = '1.18';
+  /** Bytes of each sync, in order. */
+  payloads: SyncPayload[] = [];
+  /** Commands run so far, across syncs; `failCommand` counts with it. */
+  commandsRun = 0;
+  private failing: { at: number; code: string } | null = null;
   state: FakeWorkbookState;
 
   constructor(state?: FakeWorkbookState) {
@@ -144,11 +195,45 @@ export class FakeExcel {
     return new FakeExcel(JSON.parse(saved) as FakeWorkbookState);
   }
 
+  /**
+   * Makes the command run as number `at` (1-based, counted by `commandsRun` across
+   * syncs) fail with `code`: the commands before it stay applied, it and the rest of its
+   * batch do not run.
+   */
+  failCommand(at: number, code = 'GeneralException'): void {
+    this.failing = { at, code };
+  }
+
+  /** Called by the context for each command it runs. */
+  countCommand(): void {
+    this.commandsRun++;
+    if (this.failing && this.commandsRun === this.failing.at) {
+      const { code } = this.failing;
+      this.failing = null;
+      throw new OfficeError(code, `Injected failure of command ${this.commandsRun}.`);
+    }
+  }
+
   api(): ExcelApi {
     return {
       run: async (batch) => batch(new FakeContext(this) as unknown as Excel.RequestContext),
       isSetSupported: (name, version) => name === 'ExcelApi' && compareVersions(version, this.excelApi) <= 0,
+      hasClass: (name) => {
+        const set = CLASS_SETS.get(name);
+        if (!set) throw new Error(`fake: no requirement set known for Excel.${name}`);
+        return compareVersions(set, this.library) <= 0;
+      },
     };
+  }
+
+  /** Whether the loaded library defines what came in `version`. */
+  libraryHas(version: string): boolean {
+    return compareVersions(version, this.library) <= 0;
+  }
+
+  /** Whether Excel itself accepts calls of `version`. */
+  excelHas(version: string): boolean {
+    return compareVersions(version, this.excelApi) <= 0;
   }
 }
 
@@ -166,22 +251,55 @@ function fakeCellOf(cell: Cell): FakeCell {
 
 type Command = () => void;
 
+/** UTF-8 bytes of a value's JSON. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? 'null', 'utf8');
+}
+
 class FakeContext {
   readonly workbook: FakeWorkbook;
   private queue: Command[] = [];
+  private requestBytes = 0;
+  private responseBytes = 0;
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
   }
-  enqueue(command: Command): void {
+  /** `bytes`: the JSON of the command's arguments, on top of the action itself. */
+  enqueue(command: Command, bytes = 0): void {
     this.queue.push(command);
+    this.requestBytes += ACTION_BYTES + bytes;
+  }
+  /** A new proxy: its object path travels with the next request. */
+  addPath(): void {
+    this.requestBytes += ACTION_BYTES;
+  }
+  addResponse(value: unknown): void {
+    this.responseBytes += PROPERTY_BYTES + jsonBytes(value);
   }
   async sync(): Promise<void> {
     this.excel.syncs++;
     const commands = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     if (this.excel.connectionLost) throw new OfficeError('ConnectionFailure', 'The connection to Excel was lost.');
+    const payload: SyncPayload = { request, response: 0 };
+    this.excel.payloads.push(payload);
+    if (request > PAYLOAD_LIMIT) {
+      payload.rejected = 'RequestPayloadSizeLimitExceeded';
+      throw new OfficeError(payload.rejected, `The request payload (${request} bytes) exceeds the limit.`);
+    }
     try {
-      for (const command of commands) command();
+      for (const command of commands) {
+        this.excel.countCommand();
+        command();
+      }
+      payload.response = this.responseBytes;
+      if (payload.response > PAYLOAD_LIMIT) {
+        payload.rejected = 'ResponsePayloadSizeLimitExceeded';
+        throw new OfficeError(payload.rejected, `The response payload (${payload.response} bytes) exceeds the limit.`);
+      }
     } finally {
       // A cell with nothing in it is not stored, in Excel as here.
       for (const sheet of this.excel.state.sheets)
@@ -198,7 +316,9 @@ class FakeContext {
 class ClientObject {
   private loaded = new Map<string, unknown>();
   private nullObject: boolean | undefined;
-  constructor(readonly context: FakeContext) {}
+  constructor(readonly context: FakeContext) {
+    context.addPath();
+  }
 
   protected read<T>(prop: string): T {
     if (!this.loaded.has(prop))
@@ -208,6 +328,7 @@ class ClientObject {
   /** At sync: records a value as loaded. */
   setLoaded(prop: string, value: unknown): void {
     this.loaded.set(prop, value);
+    this.context.addResponse(value);
   }
   setNull(isNull: boolean): void {
     this.nullObject = isNull;
@@ -225,11 +346,15 @@ function splitProps(props: string | string[]): string[] {
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly protection: FakeProtection;
-  readonly comments: FakeCommentCollection;
+  private readonly commentCollection: FakeCommentCollection;
   constructor(readonly context: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(context);
     this.protection = new FakeProtection(context, () => context.state.structureProtected);
-    this.comments = new FakeCommentCollection(context);
+    this.commentCollection = new FakeCommentCollection(context);
+  }
+  /** Absent from a library older than ExcelApi 1.10, as the property is not defined there. */
+  get comments(): FakeCommentCollection | undefined {
+    return this.context.excel.libraryHas('1.10') ? this.commentCollection : undefined;
   }
 }
 
@@ -253,6 +378,15 @@ class FakeProtection extends ClientObject {
 }
 
 type SheetResolver = () => FakeSheet | null;
+
+/**
+ * A protected workbook structure forbids inserting, deleting, hiding and unhiding sheets
+ * (Excel's "Protect workbook" → Structure; WorkbookProtection.protected,
+ * https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection).
+ */
+function refuseIfStructureProtected(state: FakeWorkbookState): void {
+  if (state.structureProtected) throw new OfficeError('AccessDenied', 'The workbook structure is protected.');
+}
 
 class FakeWorksheetCollection extends ClientObject {
   private loadedItems: FakeWorksheet[] | undefined;
@@ -278,10 +412,10 @@ class FakeWorksheetCollection extends ClientObject {
   add(name: string): FakeWorksheet {
     this.context.enqueue(() => {
       const state = this.context.state;
-      if (state.structureProtected) throw new OfficeError('AccessDenied', 'The workbook structure is protected.');
+      refuseIfStructureProtected(state);
       if (state.sheets.some((s) => s.name === name)) throw new OfficeError('ItemAlreadyExists', `A sheet named ${name} exists.`);
       state.sheets.push({ name, visibility: 'Visible', protected: false, cells: {} });
-    });
+    }, jsonBytes(name));
     return this.getItem(name);
   }
   load(props: string): this {
@@ -299,7 +433,7 @@ class FakeWorksheetCollection extends ClientObject {
 
 class FakeWorksheet extends ClientObject {
   readonly protection: FakeProtection;
-  readonly notes: FakeNoteCollection;
+  private readonly noteCollection: FakeNoteCollection;
   readonly freezePanes: { freezeRows(n: number): void };
   constructor(
     context: FakeContext,
@@ -309,8 +443,12 @@ class FakeWorksheet extends ClientObject {
   ) {
     super(context);
     this.protection = new FakeProtection(context, () => this.resolve().protected);
-    this.notes = new FakeNoteCollection(context, this);
+    this.noteCollection = new FakeNoteCollection(context, this);
     this.freezePanes = { freezeRows: (n) => this.write(() => void (this.resolve().frozenRows = n)) };
+  }
+  /** Absent from a library older than ExcelApi 1.18, as in the @microsoft/office-js copy. */
+  get notes(): FakeNoteCollection | undefined {
+    return this.context.excel.libraryHas('1.18') ? this.noteCollection : undefined;
   }
   /** The sheet at sync time; a missing one fails the command, as getItem does in Excel. */
   resolve(): FakeSheet {
@@ -319,12 +457,12 @@ class FakeWorksheet extends ClientObject {
     return s;
   }
   /** A write command: rejected on a protected sheet. */
-  write(apply: (sheet: FakeSheet) => void): void {
+  write(apply: (sheet: FakeSheet) => void, bytes = 0): void {
     this.context.enqueue(() => {
       const sheet = this.resolve();
       if (sheet.protected) throw new OfficeError('AccessDenied', `The sheet '${sheet.name}' is protected.`);
       apply(sheet);
-    });
+    }, bytes);
   }
   get name(): string {
     return this.read('name');
@@ -333,7 +471,11 @@ class FakeWorksheet extends ClientObject {
     return this.read('visibility');
   }
   set visibility(v: string) {
-    this.context.enqueue(() => void (this.resolve().visibility = v as FakeSheet['visibility']));
+    this.context.enqueue(() => {
+      const sheet = this.resolve();
+      if (sheet.visibility !== v) refuseIfStructureProtected(this.context.state);
+      sheet.visibility = v as FakeSheet['visibility'];
+    }, jsonBytes(v));
   }
   loadNow(paths: string[]): void {
     const sheet = this.resolveOrNull();
@@ -363,6 +505,7 @@ class FakeWorksheet extends ClientObject {
   delete(): void {
     this.context.enqueue(() => {
       const sheet = this.resolve();
+      refuseIfStructureProtected(this.context.state);
       if (sheet.visibility === 'VeryHidden') throw new OfficeError('InvalidOperation', 'A VeryHidden sheet cannot be deleted.');
       const state = this.context.state;
       state.sheets = state.sheets.filter((s) => s !== sheet);
@@ -438,12 +581,12 @@ class FakeRange extends ClientObject {
     return area;
   }
   /** A write to every cell of the range (created when absent). */
-  eachCell(apply: (cell: FakeCell, r: number, c: number) => void): void {
+  eachCell(apply: (cell: FakeCell, r: number, c: number) => void, bytes = 0): void {
     this.sheet.write((sheet) => {
       const area = this.resolveArea()!;
       for (let r = 0; r < area.rows; r++)
         for (let c = 0; c < area.cols; c++) apply((sheet.cells[`${area.row + r},${area.col + c}`] ??= { value: null }), r, c);
-    });
+    }, bytes);
   }
   load(props: string | string[]): this {
     const names = splitProps(props);
@@ -478,7 +621,7 @@ class FakeRange extends ClientObject {
       cell.value = value === '' ? null : (value as FakeCell['value']);
       delete cell.error;
       delete cell.text;
-    });
+    }, jsonBytes(v));
   }
   get text(): string[][] {
     return this.read('text');
@@ -487,7 +630,7 @@ class FakeRange extends ClientObject {
     return this.read('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.eachCell((cell, r, c) => void (cell.format = String(v[r][c])));
+    this.eachCell((cell, r, c) => void (cell.format = String(v[r][c])), jsonBytes(v));
   }
   get valueTypes(): string[][] {
     return this.read('valueTypes');
@@ -508,7 +651,7 @@ class FakeRange extends ClientObject {
     return this.read('address');
   }
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
-    this.eachCell((cell) => void (cell.hyperlink = link));
+    this.eachCell((cell) => void (cell.hyperlink = link), jsonBytes(link));
   }
   clear(): void {
     this.sheet.write((sheet) => {
@@ -555,7 +698,7 @@ class FakeFillProxy extends ClientObject {
             // Giving a colour to a cell with no fill makes it a solid fill, as Excel does.
             if (key === 'color' && fill.tintAndShade === null) Object.assign(fill, { pattern: 'Solid', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 });
             cell.fill = fill;
-          }),
+          }, jsonBytes(v)),
       });
     }
   }
@@ -587,19 +730,24 @@ class FakeNoteCollection {
     return new FakeNote(this.context, this.sheet, address, false);
   }
   add(address: string, content: string): FakeNote {
-    this.requireApi();
     this.sheet.write((sheet) => {
+      requireExcelApi(this.context, '1.18');
       const { row, col } = parseAddress(address);
       const cell = (sheet.cells[`${row},${col}`] ??= { value: null });
       if (cell.note != null) throw new OfficeError('InvalidArgument', `The cell ${address} already has a note.`);
       if (cell.comment) throw new OfficeError('InvalidOperation', `The cell ${address} has a comment thread.`);
       cell.note = content;
-    });
+    }, jsonBytes([address, content]));
     return this.getItem(address);
   }
-  requireApi(): void {
-    if (compareVersions(this.context.excel.excelApi, '1.18') < 0) throw new OfficeError('ApiNotFound', 'Notes need ExcelApi 1.18.');
-  }
+}
+
+/**
+ * A call the library sends but Excel does not implement fails at sync with ApiNotFound
+ * (OfficeExtension.ErrorCodes.apiNotFound: "The requested API was not found").
+ */
+function requireExcelApi(context: FakeContext, version: string): void {
+  if (!context.excel.excelHas(version)) throw new OfficeError('ApiNotFound', `This call needs ExcelApi ${version}.`);
 }
 
 class FakeNote extends ClientObject {
@@ -623,6 +771,7 @@ class FakeNote extends ClientObject {
   }
   load(_props: string): this {
     this.context.enqueue(() => {
+      requireExcelApi(this.context, '1.18');
       const cell = this.cellAt(this.sheet.resolve());
       if (!cell && !this.orNull) throw new OfficeError('ItemNotFound', `No note at ${this.address}.`);
       this.setNull(cell === null);
@@ -634,7 +783,7 @@ class FakeNote extends ClientObject {
     return this.read('content');
   }
   set content(text: string) {
-    this.sheet.write((sheet) => void (this.resolveCell(sheet).note = text));
+    this.sheet.write((sheet) => void (this.resolveCell(sheet).note = text), jsonBytes(text));
   }
   delete(): void {
     this.sheet.write((sheet) => void delete this.resolveCell(sheet).note);
@@ -647,12 +796,9 @@ class FakeCommentCollection extends ClientObject {
     if (!this.loadedItems) throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available.");
     return this.loadedItems;
   }
-  requireApi(): void {
-    if (compareVersions(this.context.excel.excelApi, '1.10') < 0) throw new OfficeError('ApiNotFound', 'Comments need ExcelApi 1.10.');
-  }
   load(_props: string): this {
-    this.requireApi();
     this.context.enqueue(() => {
+      requireExcelApi(this.context, '1.10');
       const items: FakeComment[] = [];
       for (const sheet of this.context.state.sheets)
         for (const [key, cell] of Object.entries(sheet.cells)) {
@@ -667,18 +813,18 @@ class FakeCommentCollection extends ClientObject {
     return this;
   }
   add(address: string, content: string): FakeComment {
-    this.requireApi();
     const bang = address.lastIndexOf('!');
     let sheetName = address.slice(0, bang);
     if (sheetName.startsWith("'")) sheetName = sheetName.slice(1, -1).replace(/''/g, "'");
     const cellAddress = address.slice(bang + 1);
     const ws = new FakeWorksheetCollection(this.context).getItem(sheetName);
     ws.write((sheet) => {
+      requireExcelApi(this.context, '1.10');
       const { row, col } = parseAddress(cellAddress);
       const cell = (sheet.cells[`${row},${col}`] ??= { value: null });
       if (cell.comment || cell.note != null) throw new OfficeError('InvalidOperation', `The cell ${address} already has a comment or note.`);
       cell.comment = { content, author: 'PerfCheck' };
-    });
+    }, jsonBytes([address, content]));
     return new FakeComment(this.context, sheetName, cellAddress);
   }
 }
@@ -703,7 +849,7 @@ class FakeComment extends ClientObject {
       const cell = sheet.cells[`${row},${col}`];
       if (!cell?.comment) throw new OfficeError('ItemNotFound', 'The comment no longer exists.');
       cell.comment.content = text;
-    });
+    }, jsonBytes(text));
   }
   getLocation(): FakeRange {
     return this.ws().getRange(this.address);

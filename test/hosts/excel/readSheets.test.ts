@@ -1,5 +1,4 @@
 import { checkWorkbook } from '../../../src/core/engine';
-import { BLOCK_CELLS } from '../../../src/hosts/excel/readSheets';
 import { createExcelHost } from '../../../src/hosts/excel';
 import { HostError } from '../../../src/hosts/host';
 import { FakeExcel } from './fakeOffice';
@@ -23,7 +22,7 @@ describe('Excel host: reading sheets', () => {
     expect(fund).toMatchObject({ sheet: '表4', cell: 'H6', expected: '8.27' });
   });
 
-  test('reads a sheet of 100 stacked forms in 2 syncs, split into row blocks', async () => {
+  test('reads a sheet of 100 stacked forms in 2 syncs: well under 4 MB, so one read', async () => {
     const grids = await qingpuGrids();
     const big = stackedSheet(grids, 100);
     const fake = FakeExcel.fromGrids([big]);
@@ -31,9 +30,7 @@ describe('Excel host: reading sheets', () => {
     const progress: [number, number][] = [];
     const [grid] = await host.readSheets(['汇总'], (done, total) => progress.push([done, total]));
     expect(fake.syncs).toBe(2);
-    const width = Math.max(...grid.cells.map((r) => r.length));
-    // More cells than one block holds, so the read was split, still within 2 syncs.
-    expect(grid.cells.length * width).toBeGreaterThan(BLOCK_CELLS);
+    expect(Math.max(...fake.payloads.map((p) => p.response))).toBeLessThan(4 * 1024 * 1024);
     expect(checkWorkbook([grid]).forms).toHaveLength(100);
     expect(progress).toEqual([
       [0, 1],
