@@ -172,11 +172,25 @@ function sectionFor(code: string, value: number): string {
  * decimals (General in any spelling, text `@`, dates, a code that cannot be read).
  */
 export function formatDecimals(format: string | undefined): number | null {
-  const info = infoOf(sections(invariantFormat(format))[0]);
-  return FIXED_DECIMALS.has(info.type) ? info.maxDecimals : null;
+  return factsOf(format).decimals;
 }
 
 /** Whether the format shows numbers as percentages (`0.00%`; not `0.00"%"` or `0.00\%`). */
 export function isPercentFormat(format: string | undefined): boolean {
-  return infoOf(sections(invariantFormat(format))[0]).isPercent;
+  return factsOf(format).percent;
+}
+
+// A workbook has a handful of formats and every number cell asks about its own.
+const factsByFormat = new Map<string, { decimals: number | null; percent: boolean }>();
+
+function factsOf(format: string | undefined) {
+  const key = format ?? '';
+  let facts = factsByFormat.get(key);
+  if (facts === undefined) {
+    const info = infoOf(sections(invariantFormat(format))[0]);
+    facts = { decimals: FIXED_DECIMALS.has(info.type) ? info.maxDecimals : null, percent: info.isPercent };
+    if (factsByFormat.size >= 10_000) factsByFormat.clear();
+    factsByFormat.set(key, facts);
+  }
+  return facts;
 }
