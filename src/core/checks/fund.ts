@@ -1,4 +1,4 @@
-import { Decimal } from '../decimal';
+import { Decimal, ROUNDING_NAMES } from '../decimal';
 import { FundRow, Read } from '../form';
 import {
   Amount,
@@ -151,7 +151,7 @@ function checkLine(
         ctx.add(
           'ROUNDING_ROUTE',
           row.rate.cell,
-          `${name}的执行率 ${show(printed)}% 是按“${routeName({ ...ctx.profile, rateRounding: other }).split('，')[0]}”得到的；按当前规则（${ctx.profile.name}）应为 ${show(computedRate)}%`,
+          `${name}的执行率 ${show(printed)}% 是${ROUNDING_NAMES[other]}得到的；按本次规则（执行率${ROUNDING_NAMES[ctx.profile.rateRounding]}）应为 ${show(computedRate)}%`,
           show(computedRate),
           show(printed),
         );
@@ -159,7 +159,7 @@ function checkLine(
         ctx.add(
           'FUND_RATE_MISMATCH',
           row.rate.cell,
-          `${name}的执行率应为 ${show(computedRate)}%（${actual.toFixed()} ÷ ${budget.toFixed()}），表中填写 ${show(printed)}%`,
+          `${name}的执行率应为 ${show(computedRate)}%（${actual.toFixed()} ÷ ${budget.toFixed()}），表中为 ${show(printed)}%`,
           show(computedRate),
           show(printed),
         );
@@ -204,7 +204,7 @@ function checkLine(
     ctx.add(
       'ROUNDING_ROUTE',
       scoreCell,
-      `资金得分 ${printedScore.toFixed()} 是按“${routeName(route)}”得到的；按当前规则（${ctx.profile.name}）应为 ${show(computedScore)}`,
+      `资金得分 ${printedScore.toFixed()} 是按“${routeName(route)}”得到的；按本次规则（${routeName(rule)}）应为 ${show(computedScore)}`,
       show(computedScore),
       printedScore.toFixed(),
     );
@@ -214,7 +214,7 @@ function checkLine(
   ctx.add(
     'FUND_SCORE_MISMATCH',
     scoreCell,
-    `资金得分应为 ${show(computedScore)}（执行率 ${show(computedRate)}% × 分值 ${w.toFixed()}），表中填写 ${printedScore.toFixed()}`,
+    `资金得分应为 ${show(computedScore)}（执行率 ${show(computedRate)}% × 分值 ${w.toFixed()}），表中为 ${printedScore.toFixed()}`,
     show(computedScore),
     printedScore.toFixed(),
   );
@@ -242,7 +242,7 @@ function checkSubtotals(ctx: CheckContext, rows: FundRow[], unit: '元' | '万�
       ctx.add(
         'FUND_SUBTOTAL_MISMATCH',
         t.cell,
-        `${label}：年度资金总额 ${t.value.value.toFixed()} 不等于当年财政拨款、上年结转资金与其他资金之和 ${sum.toFixed()}`,
+        `年度资金总额的${label} ${t.value.value.toFixed()} 不等于当年财政拨款、上年结转资金与其他资金之和 ${sum.toFixed()}`,
         sum.toFixed(),
         t.value.value.toFixed(),
       );
