@@ -338,7 +338,7 @@ export function App(props: { picked: PickedHost }) {
         </main>
         {host && host.kind === 'preview' ? (
           <div className={styles.grid}>
-            <GridView host={host as PreviewHost} label={t.gridLabel} tabsLabel={t.sheetTabs} />
+            <GridView host={host as PreviewHost} label={t.gridLabel} tabsLabel={t.sheetTabs} regionLabel={t.gridRegion} />
           </div>
         ) : null}
       </div>

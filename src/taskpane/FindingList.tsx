@@ -18,14 +18,23 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   summaryRow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '6px', flexWrap: 'wrap' },
-  rule: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: '2px' },
-  chips: { display: 'flex', gap: '6px', flexWrap: 'wrap', marginTop: '6px' },
+  // One line until opened: the rule matters, but less than the findings under it.
+  rule: { marginTop: '2px', fontSize: '12px', lineHeight: '16px', color: tokens.colorNeutralForeground2 },
+  ruleLine: {
+    cursor: 'pointer',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  ruleOpen: { whiteSpace: 'normal' },
+  chips: { display: 'flex', gap: '4px', flexWrap: 'wrap', marginTop: '6px' },
   chip: {
     display: 'inline-flex',
     alignItems: 'center',
     gap: '4px',
     minHeight: '26px',
-    padding: '0 8px',
+    padding: '0 7px',
     borderRadius: tokens.borderRadiusCircular,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -114,6 +123,7 @@ export function FindingList(props: {
   const styles = useStyles();
   const [shown, setShown] = useState<Severity | 'all'>('all');
   const [grouped, setGrouped] = useState(false);
+  const [ruleOpen, setRuleOpen] = useState(false);
 
   const counts = useMemo(() => {
     const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -220,9 +230,9 @@ export function FindingList(props: {
             {t.groupByForm}
           </button>
         </div>
-        <Text size={200} className={styles.rule}>
-          {props.rule}
-        </Text>
+        <details className={styles.rule} open={ruleOpen} onToggle={(e) => setRuleOpen(e.currentTarget.open)}>
+          <summary className={mergeClasses(styles.ruleLine, ruleOpen && styles.ruleOpen)}>{props.rule}</summary>
+        </details>
         <div className={styles.chips} role="group" aria-label={t.filter}>
           <button type="button" className={mergeClasses(styles.chip, filter === 'all' && styles.chipOn)} aria-pressed={filter === 'all'} onClick={() => setShown('all')}>
             {t.count(t.all, findings.length)}

@@ -1,10 +1,24 @@
-import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
 import { addressOf, cellAt, colCount, columnName, parseAddress } from '../core/grid';
 import { markKey, PreviewHost } from '../hosts/preview';
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 },
+  sheets: { display: 'flex', flexWrap: 'wrap', gap: '2px', marginBottom: '4px' },
+  sheet: {
+    fontFamily: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    padding: '2px 10px',
+    border: 'none',
+    borderBottom: '2px solid transparent',
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground2,
+    cursor: 'pointer',
+    ':hover': { color: tokens.colorNeutralForeground1 },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  sheetOn: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorBrandStroke1 },
   scroller: {
     overflow: 'auto',
     maxHeight: '60vh',
@@ -53,10 +67,18 @@ const useStyles = makeStyles({
 });
 
 /**
+ * Memoised: the pane re-renders on every progress step of a check, the grid (thousands
+ * of cells) only when the preview's view or the language changes.
+ *
  * The read-only grid of the preview: finding cells filled by severity, the selected one
  * outlined and scrolled to the middle of the grid's own scroll area (the pane stays put).
  */
-export function GridView(props: { host: PreviewHost; label: string; tabsLabel: string }) {
+export const GridView = memo(function GridView(props: {
+  host: PreviewHost;
+  label: string;
+  tabsLabel: string;
+  regionLabel: (sheet: string) => string;
+}) {
   const { host } = props;
   const styles = useStyles();
   const view = useSyncExternalStore(host.subscribe, host.view);
@@ -68,12 +90,16 @@ export function GridView(props: { host: PreviewHost; label: string; tabsLabel: s
     const scroller = scrollerRef.current;
     const cell = selectedRef.current;
     if (!scroller || !cell) return;
-    // scrollIntoView would scroll the page too; only the grid moves.
+    // scrollIntoView would scroll the page too; only the grid moves: the row to the
+    // middle, the column only as far as needed, clear of the sticky row numbers.
     const box = scroller.getBoundingClientRect();
     const at = cell.getBoundingClientRect();
+    const rowHeads = scroller.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    const left = at.left - box.left - rowHeads;
+    const right = at.right - box.left - scroller.clientWidth;
     scroller.scrollTo({
       top: scroller.scrollTop + at.top - box.top - (scroller.clientHeight - at.height) / 2,
-      left: scroller.scrollLeft + at.left - box.left - (scroller.clientWidth - at.width) / 2,
+      left: scroller.scrollLeft + (left < 0 ? left : right > 0 ? Math.min(right, left) : 0),
     });
   }, [view.selected, view.active]);
 
@@ -82,15 +108,22 @@ export function GridView(props: { host: PreviewHost; label: string; tabsLabel: s
   const selected = view.selected?.sheet === grid.sheet ? parseAddress(view.selected.cell) : null;
   return (
     <section aria-label={props.label} className={styles.view}>
-      <TabList size="small" selectedValue={grid.sheet} onTabSelect={(_, d) => host.show(String(d.value))} aria-label={props.tabsLabel}>
+      {/* Plain buttons: Fluent's TabList adds aria-hidden focus guards that axe reports. */}
+      <div className={styles.sheets} role="group" aria-label={props.tabsLabel}>
         {view.grids.map((g) => (
-          <Tab key={g.sheet} value={g.sheet}>
+          <button
+            key={g.sheet}
+            type="button"
+            className={mergeClasses(styles.sheet, g.sheet === grid.sheet && styles.sheetOn)}
+            aria-pressed={g.sheet === grid.sheet}
+            onClick={() => host.show(g.sheet)}
+          >
             {g.sheet}
-          </Tab>
+          </button>
         ))}
-      </TabList>
+      </div>
       {/* Focusable, so the grid can be scrolled from the keyboard. */}
-      <div ref={scrollerRef} className={styles.scroller} tabIndex={0} role="region" aria-label={`${props.label}：${grid.sheet}`}>
+      <div ref={scrollerRef} className={styles.scroller} tabIndex={0} role="region" aria-label={props.regionLabel(grid.sheet)}>
         <table className={styles.table} data-sheet={grid.sheet}>
           <thead>
             <tr>
@@ -134,4 +167,4 @@ export function GridView(props: { host: PreviewHost; label: string; tabsLabel: s
       </div>
     </section>
   );
-}
+});

@@ -68,6 +68,7 @@ const zh = {
   untitled: '（未填写项目名称）',
   gridLabel: '表格预览（只读）',
   sheetTabs: '工作表',
+  gridRegion: (sheet: string) => `表格预览（只读）：${sheet}`,
 };
 
 export type Messages = typeof zh;
@@ -193,6 +194,7 @@ const en: Messages = {
   untitled: '(no project name)',
   gridLabel: 'Sheet preview (read only)',
   sheetTabs: 'Sheets',
+  gridRegion: (sheet) => `Sheet preview (read only): ${sheet}`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };
