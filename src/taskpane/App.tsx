@@ -184,7 +184,7 @@ export function App(props: { picked: PickedHost }) {
               appearance="primary"
               disabled={!host || !idle}
               menuButton={{ ...trigger, 'aria-label': t.scopeMenu }}
-              primaryActionButton={{ onClick: () => void check(scope), 'aria-label': `${t.check}：${scope === 'sheet' ? t.scopeSheet : t.scopeWorkbook}` }}
+              primaryActionButton={{ onClick: () => void check(scope), 'aria-label': t.checkScope(scope === 'sheet' ? t.scopeSheet : t.scopeWorkbook) }}
             >
               {t.check}
             </SplitButton>

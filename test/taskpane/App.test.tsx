@@ -202,6 +202,7 @@ describe('task pane', () => {
     expect(fund.textContent).toContain('表4!H6 · fund score');
     expect(fund.textContent).toContain('sheet has 8.72, should be 8.27');
     // Outside the quoted Chinese (marked lang="zh-CN"), no full-width punctuation.
+    expect(screen.getByRole('button', { name: 'Check: whole workbook' })).toBeTruthy();
     const english = container.cloneNode(true) as HTMLElement;
     english.querySelectorAll('[lang="zh-CN"]').forEach((e) => e.remove());
     expect(english.textContent).not.toMatch(/[\u3000-\u303f\uff00-\uffef“”‘’…]/);
