@@ -153,8 +153,8 @@ export function FindingList(props: {
     [findings, formOrder],
   );
 
-  // A filter whose severity is gone (after a new check) shows everything again.
-  const filter = shown !== 'all' && counts[shown] === 0 ? 'all' : shown;
+  // The filter outlives a new check: when its severity is gone, the list says so.
+  const filter = shown;
   const visible = ordered.filter((e) => filter === 'all' || e.finding.severity === filter);
 
   const projectOf = (f: PaneFinding) => (f.form && projects.get(f.form)) || t.untitled;

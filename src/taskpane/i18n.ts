@@ -52,7 +52,7 @@ const zh = {
   count: (label: string, n: number) => `${label} ${n}`,
   groupByForm: '按表格分组',
   findings: '检查结果',
-  emptyFiltered: '没有符合此筛选条件的问题。',
+  emptyFiltered: '没有符合此筛选条件的问题。点击“全部”查看所有问题。',
   meaning: (code: FindingCode) => FINDING_CODES[code].meaning as string,
   subject: (subject: string) => subject,
   /** `表中 8.72 → 应为 8.27`; “实际” is kept for 实际完成值. */
@@ -180,7 +180,7 @@ const en: Messages = {
   count: (label, n) => `${label} ${n}`,
   groupByForm: 'Group by form',
   findings: 'Findings',
-  emptyFiltered: 'No findings match this filter.',
+  emptyFiltered: 'No findings match this filter. Choose "All" to see every finding.',
   meaning: (code) => MEANING_EN[code],
   subject: (subject) => SUBJECT_EN.get(subject) ?? subject,
   values: (inSheet, expected) =>

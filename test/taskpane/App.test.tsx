@@ -108,6 +108,22 @@ describe('task pane', () => {
     expect(codes()).toEqual(['MISSING_DEVIATION_REASON', 'FUND_SCORE_MISMATCH', 'TOTAL_RECOMPUTED_MISMATCH', 'MISSING_DEVIATION_REASON']);
   });
 
+  test('a filter left on a severity the new check no longer has says so', async () => {
+    const grids = await qingpuGrids();
+    const { host } = recordingHost(grids, { sheets: async () => ({ names: grids.map((g) => g.sheet), active: '表4' }) });
+    const { container } = await checkQingpu(host);
+    const filter = screen.getByRole('group', { name: '按严重程度筛选' });
+    fireEvent.click(within(filter).getByRole('button', { name: '警告 3' }));
+    // 表4 alone has two errors and no warning.
+    await menu('当前工作表', '选择检查范围');
+    await screen.findByText('已检查 1 张表格，发现 2 个问题', {}, LONG);
+    expect(within(filter).getAllByRole('button').map((b) => b.textContent)).toEqual(['全部 2', '错误 2']);
+    expect(cards(container)).toHaveLength(0);
+    expect(screen.getByText('没有符合此筛选条件的问题。点击“全部”查看所有问题。')).toBeTruthy();
+    fireEvent.click(within(filter).getByRole('button', { name: '全部 2' }));
+    expect(cards(container).map((c) => c.dataset.cell)).toEqual(['表4!H6', '表4!G20']);
+  });
+
   test('grouping by form stays available', async () => {
     const { host } = recordingHost(await qingpuGrids());
     const { container } = await checkQingpu(host);
