@@ -32,6 +32,7 @@ import { FindingList } from './FindingList';
 import { GridView } from './GridView';
 import { Lang, langFor, MESSAGES } from './i18n';
 import { PickedHost } from './pickHost';
+import { severityAccents } from './severity';
 import { CheckCancelled, CheckOutcome, PaneFinding, Progress, runCheck } from './runCheck';
 
 const useStyles = makeStyles({
@@ -273,7 +274,7 @@ export function App(props: { picked: PickedHost }) {
 
   return (
     <FluentProvider theme={picked.dark ? webDarkTheme : webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-      <div className={styles.page}>
+      <div className={styles.page} style={severityAccents(picked.dark)}>
         <main className={styles.pane}>
           <header className={styles.header}>
             <h1 className={styles.title}>{t.appTitle}</h1>

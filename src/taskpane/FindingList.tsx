@@ -183,7 +183,7 @@ export function FindingList(props: {
         <button
           type="button"
           className={mergeClasses(styles.card, selected === index && styles.current)}
-          style={{ borderLeftColor: look.ink }}
+          style={{ borderLeftColor: look.accent }}
           aria-current={selected === index ? 'true' : undefined}
           onClick={() => onSelect(f, index)}
           data-cell={`${f.sheet}!${f.cell}`}
@@ -245,11 +245,16 @@ export function FindingList(props: {
                 key={s}
                 type="button"
                 className={mergeClasses(styles.chip, on && styles.chipOn)}
-                style={{ borderColor: look.ink, color: look.ink, backgroundColor: on ? look.fill : undefined, boxShadow: on ? `inset 0 0 0 1px ${look.ink}` : undefined }}
+                style={{
+                  borderColor: look.accent,
+                  color: on ? look.ink : look.accent,
+                  backgroundColor: on ? look.fill : undefined,
+                  boxShadow: on ? `inset 0 0 0 1px ${look.ink}` : undefined,
+                }}
                 aria-pressed={on}
                 onClick={() => setShown(s)}
               >
-                <SeverityIcon severity={s} />
+                <SeverityIcon severity={s} onFill={on} />
                 {t.count(t.severity[s], counts[s])}
               </button>
             );
