@@ -21,7 +21,7 @@ export interface ProfileChoice {
 }
 
 /** The rule in plain words: `按宝山区做法：执行率向上舍入`. */
-export function ruleSentence(rule: Route & { fullMarksThreshold: Decimal | null }): string {
+function ruleSentence(rule: Route & { fullMarksThreshold: Decimal | null }): string {
   const district = rule.rateRounding === 'up' ? '按宝山区做法：' : '';
   const base = rule.scoreBase === 'rounded' ? '，资金得分按舍入后的执行率计算' : '';
   const scoreRounding = rule.scoreRounding === 'half-up' ? '' : `，资金得分${ROUNDING_NAMES[rule.scoreRounding]}`;

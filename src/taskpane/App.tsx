@@ -41,11 +41,21 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground1,
-    '@media (min-width: 720px)': { display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) minmax(0, 1fr)', alignItems: 'start' },
+    '@media (min-width: 720px)': {
+      display: 'grid',
+      gridTemplateColumns: 'minmax(320px, 400px) minmax(0, 1fr)',
+      alignItems: 'start',
+    },
   },
   pane: { padding: '8px 12px 12px', minWidth: 0 },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '8px', marginBottom: '6px' },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, minWidth: 0 },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    minWidth: 0,
+  },
   fileRow: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap', marginTop: '6px' },
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px', margin: '4px 0' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', margin: '8px 0' },
@@ -55,7 +65,13 @@ const useStyles = makeStyles({
   progressText: { flexGrow: 1, minWidth: 0 },
   grid: {
     padding: '0 12px 12px',
-    '@media (min-width: 720px)': { position: 'sticky', top: 0, padding: '8px 12px 8px 0', height: '100vh', boxSizing: 'border-box' },
+    '@media (min-width: 720px)': {
+      position: 'sticky',
+      top: 0,
+      padding: '8px 12px 8px 0',
+      height: '100vh',
+      boxSizing: 'border-box',
+    },
   },
   rule: { display: 'block', color: tokens.colorNeutralForeground2, margin: '4px 0' },
 });
@@ -91,7 +107,8 @@ export function App(props: { picked: PickedHost }) {
     } catch (e) {
       if (e instanceof CheckCancelled) setNotice({ intent: 'info', text: t.cancelled });
       else {
-        const text = e instanceof HostError ? e.message : `${t.unexpected}${e instanceof Error ? e.message : String(e)}`;
+        const text =
+          e instanceof HostError ? e.message : `${t.unexpected}${e instanceof Error ? e.message : String(e)}`;
         setNotice({ intent: 'error', text });
       }
     } finally {
@@ -126,7 +143,9 @@ export function App(props: { picked: PickedHost }) {
     act(t.working, async () => {
       if (!host || !run) return null;
       const out = await host.annotate(run.findings);
-      return out.notes ? { intent: 'success', text: t.annotated(out.cells) } : { intent: 'warning', text: t.annotatedNoNotes(out.cells) };
+      return out.notes
+        ? { intent: 'success', text: t.annotated(out.cells) }
+        : { intent: 'warning', text: t.annotatedNoNotes(out.cells) };
     });
 
   const clear = () =>
@@ -168,7 +187,15 @@ export function App(props: { picked: PickedHost }) {
   // The browser's own file button speaks the browser's language; ours follows the pane.
   const fileButton = isPreview ? (
     <>
-      <input ref={fileInput} type="file" accept=".xlsx,.tsv,.txt" onChange={openFile} disabled={!idle} hidden aria-label={t.openFile} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".xlsx,.tsv,.txt"
+        onChange={openFile}
+        disabled={!idle}
+        hidden
+        aria-label={t.openFile}
+      />
       <Button size={run ? 'small' : 'medium'} onClick={() => fileInput.current?.click()} disabled={!idle}>
         {t.openFile}
       </Button>
@@ -185,7 +212,10 @@ export function App(props: { picked: PickedHost }) {
               appearance="primary"
               disabled={!host || !idle}
               menuButton={{ ...trigger, 'aria-label': t.scopeMenu }}
-              primaryActionButton={{ onClick: () => void check(scope), 'aria-label': t.checkScope(scope === 'sheet' ? t.scopeSheet : t.scopeWorkbook) }}
+              primaryActionButton={{
+                onClick: () => void check(scope),
+                'aria-label': t.checkScope(scope === 'sheet' ? t.scopeSheet : t.scopeWorkbook),
+              }}
             >
               {t.check}
             </SplitButton>
@@ -216,7 +246,10 @@ export function App(props: { picked: PickedHost }) {
               {t.report}
             </MenuItem>
             <MenuDivider />
-            <Menu checkedValues={{ rule: [profile] }} onCheckedValueChange={(_, d) => chooseRule(d.checkedItems[0] ?? 'auto')}>
+            <Menu
+              checkedValues={{ rule: [profile] }}
+              onCheckedValueChange={(_, d) => chooseRule(d.checkedItems[0] ?? 'auto')}
+            >
               <MenuTrigger disableButtonEnhancement>
                 <MenuItem>{t.rules}</MenuItem>
               </MenuTrigger>
@@ -247,7 +280,11 @@ export function App(props: { picked: PickedHost }) {
           <Text block>{t.previewHint}</Text>
           <div className={styles.fileRow}>
             {fileButton}
-            {fileName ? <Text size={200} className={styles.opened}>{t.opened(fileName)}</Text> : null}
+            {fileName ? (
+              <Text size={200} className={styles.opened}>
+                {t.opened(fileName)}
+              </Text>
+            ) : null}
           </div>
         </div>
       ) : null}
@@ -278,7 +315,12 @@ export function App(props: { picked: PickedHost }) {
         <main className={styles.pane}>
           <header className={styles.header}>
             <h1 className={styles.title}>{t.appTitle}</h1>
-            <Button size="small" appearance="subtle" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            >
               {t.language}
             </Button>
           </header>
@@ -305,7 +347,11 @@ export function App(props: { picked: PickedHost }) {
           ) : null}
 
           {notice ? (
-            <MessageBar intent={notice.intent} className={styles.block} role={notice.intent === 'error' ? 'alert' : 'status'}>
+            <MessageBar
+              intent={notice.intent}
+              className={styles.block}
+              role={notice.intent === 'error' ? 'alert' : 'status'}
+            >
               <MessageBarBody>{notice.text}</MessageBarBody>
             </MessageBar>
           ) : null}
@@ -321,7 +367,7 @@ export function App(props: { picked: PickedHost }) {
               <Text block weight="semibold">
                 {t.emptyTitle}
               </Text>
-              {isPreview ? (host ? <Text block>{t.emptyHintPreview}</Text> : null) : <Text block>{t.emptyHint}</Text>}
+              {isPreview ? host ? <Text block>{t.emptyHintPreview}</Text> : null : <Text block>{t.emptyHint}</Text>}
             </div>
           ) : null}
 
@@ -339,7 +385,12 @@ export function App(props: { picked: PickedHost }) {
         </main>
         {host && host.kind === 'preview' ? (
           <div className={styles.grid}>
-            <GridView host={host as PreviewHost} label={t.gridLabel} tabsLabel={t.sheetTabs} regionLabel={t.gridRegion} />
+            <GridView
+              host={host as PreviewHost}
+              label={t.gridLabel}
+              tabsLabel={t.sheetTabs}
+              regionLabel={t.gridRegion}
+            />
           </div>
         ) : null}
       </div>

@@ -59,7 +59,12 @@ const useStyles = makeStyles({
   },
   toggleOn: { backgroundColor: tokens.colorNeutralBackground1Selected, fontWeight: tokens.fontWeightSemibold },
   group: { marginTop: '8px' },
-  groupHead: { margin: '4px 0', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  groupHead: {
+    margin: '4px 0',
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
   card: {
     display: 'block',
@@ -82,13 +87,38 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
   // The last clicked finding stays marked, so the reviewer keeps their place.
-  current: { backgroundColor: tokens.colorNeutralBackground1Selected, boxShadow: `inset 0 0 0 1px ${tokens.colorNeutralStroke1Selected}` },
+  current: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    boxShadow: `inset 0 0 0 1px ${tokens.colorNeutralStroke1Selected}`,
+  },
   head: { display: 'flex', alignItems: 'flex-start', gap: '6px' },
-  badge: { flexShrink: 0, fontSize: '12px', lineHeight: '16px', padding: '0 4px', borderRadius: tokens.borderRadiusSmall, fontWeight: tokens.fontWeightSemibold },
+  badge: {
+    flexShrink: 0,
+    fontSize: '12px',
+    lineHeight: '16px',
+    padding: '0 4px',
+    borderRadius: tokens.borderRadiusSmall,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   meaning: { fontWeight: tokens.fontWeightSemibold },
-  where: { display: 'block', fontSize: '12px', lineHeight: '16px', marginTop: '2px', color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  where: {
+    display: 'block',
+    fontSize: '12px',
+    lineHeight: '16px',
+    marginTop: '2px',
+    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
   values: { display: 'block', fontSize: '12px', lineHeight: '16px', fontWeight: tokens.fontWeightSemibold },
-  detail: { display: 'block', fontSize: '12px', lineHeight: '16px', color: tokens.colorNeutralForeground2, marginTop: '2px' },
+  detail: {
+    display: 'block',
+    fontSize: '12px',
+    lineHeight: '16px',
+    color: tokens.colorNeutralForeground2,
+    marginTop: '2px',
+  },
   empty: { display: 'block', padding: '12px 0', color: tokens.colorNeutralForeground2 },
 });
 
@@ -226,7 +256,12 @@ export function FindingList(props: {
       <div className={styles.pinned}>
         <div className={styles.summaryRow}>
           <Text weight="semibold">{props.summary}</Text>
-          <button type="button" className={mergeClasses(styles.toggle, grouped && styles.toggleOn)} aria-pressed={grouped} onClick={() => setGrouped(!grouped)}>
+          <button
+            type="button"
+            className={mergeClasses(styles.toggle, grouped && styles.toggleOn)}
+            aria-pressed={grouped}
+            onClick={() => setGrouped(!grouped)}
+          >
             {t.groupByForm}
           </button>
         </div>
@@ -234,7 +269,12 @@ export function FindingList(props: {
           <summary className={mergeClasses(styles.ruleLine, ruleOpen && styles.ruleOpen)}>{props.rule}</summary>
         </details>
         <div className={styles.chips} role="group" aria-label={t.filter}>
-          <button type="button" className={mergeClasses(styles.chip, filter === 'all' && styles.chipOn)} aria-pressed={filter === 'all'} onClick={() => setShown('all')}>
+          <button
+            type="button"
+            className={mergeClasses(styles.chip, filter === 'all' && styles.chipOn)}
+            aria-pressed={filter === 'all'}
+            onClick={() => setShown('all')}
+          >
             {t.count(t.all, findings.length)}
           </button>
           {SEVERITIES.filter((s) => counts[s] > 0).map((s) => {

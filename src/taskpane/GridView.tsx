@@ -18,7 +18,11 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorNeutralForeground1 },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  sheetOn: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorBrandStroke1 },
+  sheetOn: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorBrandStroke1,
+  },
   scroller: {
     overflow: 'auto',
     maxHeight: '60vh',
@@ -52,7 +56,15 @@ const useStyles = makeStyles({
     borderRight: '1px solid #d6d6d6',
     borderBottom: '1px solid #d6d6d6',
   },
-  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: '#f3f3f3', borderRight: '1px solid #d6d6d6', borderBottom: '1px solid #d6d6d6' },
+  corner: {
+    position: 'sticky',
+    top: 0,
+    left: 0,
+    zIndex: 3,
+    backgroundColor: '#f3f3f3',
+    borderRight: '1px solid #d6d6d6',
+    borderBottom: '1px solid #d6d6d6',
+  },
   cell: {
     borderRight: '1px solid #e1e1e1',
     borderBottom: '1px solid #e1e1e1',
@@ -123,7 +135,13 @@ export const GridView = memo(function GridView(props: {
         ))}
       </div>
       {/* Focusable, so the grid can be scrolled from the keyboard. */}
-      <div ref={scrollerRef} className={styles.scroller} tabIndex={0} role="region" aria-label={props.regionLabel(grid.sheet)}>
+      <div
+        ref={scrollerRef}
+        className={styles.scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={props.regionLabel(grid.sheet)}
+      >
         <table className={styles.table} data-sheet={grid.sheet}>
           <thead>
             <tr>
@@ -144,7 +162,8 @@ export const GridView = memo(function GridView(props: {
                 {Array.from({ length: cols }, (_, c) => {
                   const address = addressOf(grid, r, c);
                   const mark = view.marks.get(markKey(grid.sheet, address));
-                  const isSelected = selected !== null && selected.row === grid.top + r && selected.col === grid.left + c;
+                  const isSelected =
+                    selected !== null && selected.row === grid.top + r && selected.col === grid.left + c;
                   const text = cellAt(grid, r, c).text;
                   return (
                     <td

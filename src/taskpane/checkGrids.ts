@@ -1,5 +1,12 @@
 import { Rounding } from '../core/decimal';
-import { checkFormGuarded, checkWorkbook, findForms, projectNames, resolveProfile, WorkbookResult } from '../core/engine';
+import {
+  checkFormGuarded,
+  checkWorkbook,
+  findForms,
+  projectNames,
+  resolveProfile,
+  WorkbookResult,
+} from '../core/engine';
 import { Finding } from '../core/findings';
 import { Form } from '../core/form';
 import { Grid } from '../core/grid';
@@ -55,7 +62,8 @@ export function subjectOf(form: Form, cell: string): string | null {
     const cells = [row.label, row.initialBudget, row.budget, row.actual, row.weight].map((r) => r?.cell);
     if (cells.includes(cell)) return FUND_LINES[row.line] ?? null;
   }
-  if (form.total && [form.total.label, form.total.weight, form.total.score].some((r) => r?.cell === cell)) return '总分';
+  if (form.total && [form.total.label, form.total.weight, form.total.score].some((r) => r?.cell === cell))
+    return '总分';
   if (form.grade?.cell === cell) return '评分等级';
   if (form.project?.cell === cell) return '项目名称';
   return null;

@@ -43,7 +43,8 @@ const zh = {
   previewHint: '当前不在 Excel 中运行：可以打开本机的 .xlsx 或 .tsv 文件进行检查（文件不会上传，也不会被修改）。',
   openFile: '打开文件…',
   opened: (name: string) => `已打开：${name}`,
-  noForms: '没有找到“财政项目支出绩效自评表”或“绩效目标申报表”。请确认表头文字（如“项目名称”“年度指标值”）是否完整，或换一个工作表再检查。',
+  noForms:
+    '没有找到“财政项目支出绩效自评表”或“绩效目标申报表”。请确认表头文字（如“项目名称”“年度指标值”）是否完整，或换一个工作表再检查。',
   noProblems: (forms: number) => `已检查 ${forms} 张表格，没有发现问题。`,
   summary: (forms: number, findings: number) => `已检查 ${forms} 张表格，发现 ${findings} 个问题`,
   filter: '按严重程度筛选',
@@ -57,7 +58,9 @@ const zh = {
   subject: (subject: string) => subject,
   /** `表中 8.72 → 应为 8.27`; “实际” is kept for 实际完成值. */
   values: (inSheet: string | null, expected: string | null) =>
-    [inSheet !== null ? `表中 ${inSheet}` : null, expected !== null ? `应为 ${expected}` : null].filter(Boolean).join(' → '),
+    [inSheet !== null ? `表中 ${inSheet}` : null, expected !== null ? `应为 ${expected}` : null]
+      .filter(Boolean)
+      .join(' → '),
   annotated: (cells: number) => `已在 ${cells} 个单元格上标注颜色和批注。`,
   annotatedNoNotes: (cells: number) => `已在 ${cells} 个单元格上标注颜色。此版本的 Excel 不支持批注，说明请看本窗格。`,
   cleared: (cells: number) => `已清除 ${cells} 个单元格的标注，原有颜色和批注已恢复。`,
@@ -95,8 +98,10 @@ function ruleEn(r: RuleUsed): string {
   const rule = sentence.charAt(0).toUpperCase() + sentence.slice(1);
   if (!r.auto) return `Chosen rule: ${PROFILE_EN.get(r.id) ?? rule}`;
   const a = r.agreement;
-  if (!a) return `No execution rate in the sheet to infer the rule from: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}`;
-  const some = (n: number, matched: number, what: string) => (matched === n ? `all ${n} ${what}` : `${matched} of ${n} ${what}`);
+  if (!a)
+    return `No execution rate in the sheet to infer the rule from: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}`;
+  const some = (n: number, matched: number, what: string) =>
+    matched === n ? `all ${n} ${what}` : `${matched} of ${n} ${what}`;
   const scores = a.scores === 0 ? '' : ` and ${some(a.scores, a.scoresMatched, 'fund scores')}`;
   return `${rule} (matches ${some(a.rates, a.ratesMatched, 'rates')}${scores} in the sheet)`;
 }
@@ -165,9 +170,11 @@ const en: Messages = {
   cancel: 'Cancel',
   cancelled: 'Check cancelled; nothing in the workbook was changed.',
   emptyTitle: 'No results yet',
-  emptyHint: 'Open a sheet holding a self-evaluation form (财政项目支出绩效自评表), then choose "Check this sheet" or "Check the workbook".',
+  emptyHint:
+    'Open a sheet holding a self-evaluation form (财政项目支出绩效自评表), then choose "Check this sheet" or "Check the workbook".',
   emptyHintPreview: 'Open a file, then choose "Check this sheet" or "Check the workbook".',
-  previewHint: 'Not running inside Excel: open a local .xlsx or .tsv file to check it (the file is neither uploaded nor changed).',
+  previewHint:
+    'Not running inside Excel: open a local .xlsx or .tsv file to check it (the file is neither uploaded nor changed).',
   openFile: 'Open a file...',
   opened: (name) => `Opened: ${name}`,
   noForms:
@@ -184,14 +191,19 @@ const en: Messages = {
   meaning: (code) => MEANING_EN[code],
   subject: (subject) => SUBJECT_EN.get(subject) ?? subject,
   values: (inSheet, expected) =>
-    [inSheet !== null ? `sheet has ${inSheet}` : null, expected !== null ? `should be ${expected}` : null].filter(Boolean).join(', '),
+    [inSheet !== null ? `sheet has ${inSheet}` : null, expected !== null ? `should be ${expected}` : null]
+      .filter(Boolean)
+      .join(', '),
   annotated: (cells) => `Marked ${cells} cell(s) with colours and notes.`,
-  annotatedNoNotes: (cells) => `Marked ${cells} cell(s) with colours. This Excel version has no notes; read the messages in this pane.`,
+  annotatedNoNotes: (cells) =>
+    `Marked ${cells} cell(s) with colours. This Excel version has no notes; read the messages in this pane.`,
   cleared: (cells) => `Cleared the marks on ${cells} cell(s); their colours and notes are back.`,
   nothingToClear: 'There are no marks to clear.',
   reported: 'The findings sheet (检查结果) is written; click a cell address there to jump to it.',
-  reportedPreview: 'The findings sheet (检查结果) is shown in the sheet preview. Its addresses cannot be followed in the preview: click a finding in this pane instead.',
-  unexpected: 'Something unexpected went wrong and the action did not complete. Please retry; if it persists, send this message to support: ',
+  reportedPreview:
+    'The findings sheet (检查结果) is shown in the sheet preview. Its addresses cannot be followed in the preview: click a finding in this pane instead.',
+  unexpected:
+    'Something unexpected went wrong and the action did not complete. Please retry; if it persists, send this message to support: ',
   formOf: (project, sheet) => `${project} (${sheet})`,
   untitled: '(no project name)',
   gridLabel: 'Sheet preview (read only)',

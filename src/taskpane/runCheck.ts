@@ -21,7 +21,12 @@ const WORKER_SCRIPT = 'checkWorker.js';
  * Worker, or its script cannot load, as from a page opened from disk), so the caller
  * runs it on this thread instead.
  */
-function inWorker(grids: Grid[], profile: string, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<CheckOutcome | null> {
+function inWorker(
+  grids: Grid[],
+  profile: string,
+  onProgress: (p: Progress) => void,
+  signal: AbortSignal,
+): Promise<CheckOutcome | null> {
   let worker: Worker;
   try {
     if (typeof Worker === 'undefined') return Promise.resolve(null);
@@ -63,7 +68,12 @@ function inWorker(grids: Grid[], profile: string, onProgress: (p: Progress) => v
 }
 
 /** The same steps on this thread, yielding between them so the pane can repaint and stop. */
-async function inPane(grids: Grid[], profile: string, onProgress: (p: Progress) => void, signal: AbortSignal): Promise<CheckOutcome> {
+async function inPane(
+  grids: Grid[],
+  profile: string,
+  onProgress: (p: Progress) => void,
+  signal: AbortSignal,
+): Promise<CheckOutcome> {
   const { checkGrids } = await import(/* webpackChunkName: "engine-inline" */ './checkGrids.js');
   const steps = checkGrids(grids, profile);
   for (;;) {

@@ -11,7 +11,12 @@ export function checkDeclarationFunds(ctx: CheckContext): void {
     return;
   }
   const tolerance = f.unit === '万元' ? new Decimal('0.015') : new Decimal('0.005');
-  const check = (total: Read<NumberReading> | null, parts: (Read<NumberReading> | null)[], what: string, partNames: string[]) => {
+  const check = (
+    total: Read<NumberReading> | null,
+    parts: (Read<NumberReading> | null)[],
+    what: string,
+    partNames: string[],
+  ) => {
     const t = numberIn(ctx, total, what);
     const values = parts.map((p, i) => numberIn(ctx, p, `${what}中的${partNames[i]}`));
     if (t === null || values.every((v) => v === null)) return;
