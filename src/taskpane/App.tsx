@@ -97,7 +97,14 @@ export function App(props: { picked: PickedHost }) {
   const [fileName, setFileName] = useState<string | null>(null);
   const isPreview = picked.kind === 'preview';
 
-  /** One user action at a time; any failure becomes a plain-language message. */
+  /** Any failure as a plain-language message. */
+  const failure = (e: unknown): Notice => {
+    if (e instanceof CheckCancelled) return { intent: 'info', text: t.cancelled };
+    const text = e instanceof HostError ? e.message : `${t.unexpected}${e instanceof Error ? e.message : String(e)}`;
+    return { intent: 'error', text };
+  };
+
+  /** One user action at a time; its outcome replaces the last notice. */
   async function act(label: string, action: () => Promise<Notice | null>) {
     if (busy) return;
     setBusy(label);
@@ -105,12 +112,7 @@ export function App(props: { picked: PickedHost }) {
     try {
       setNotice(await action());
     } catch (e) {
-      if (e instanceof CheckCancelled) setNotice({ intent: 'info', text: t.cancelled });
-      else {
-        const text =
-          e instanceof HostError ? e.message : `${t.unexpected}${e instanceof Error ? e.message : String(e)}`;
-        setNotice({ intent: 'error', text });
-      }
+      setNotice(failure(e));
     } finally {
       setBusy(null);
       setChecking(null);
@@ -162,9 +164,11 @@ export function App(props: { picked: PickedHost }) {
       return { intent: 'success', text: host.kind === 'preview' ? t.reportedPreview : t.reported };
     });
 
+  // Going to a cell is not an action with an outcome: the notice above stays, so the
+  // list does not shift under the pointer; only a failure is said.
   const select = (f: PaneFinding, index: number) => {
     setSelected(index);
-    void act(t.working, async () => (host ? (await host.select(f.sheet, f.cell), null) : null));
+    if (host && !busy) host.select(f.sheet, f.cell).catch((e: unknown) => setNotice(failure(e)));
   };
 
   const openFile = (e: ChangeEvent<HTMLInputElement>) => {

@@ -150,6 +150,23 @@ describe('task pane', () => {
     await menu('标注到表格');
     expect(await screen.findByText('已在 7 个单元格上标注颜色和批注。')).toBeTruthy();
     expect(calls.annotate[0].map((f) => f.code)).toContain('FUND_SCORE_MISMATCH');
+    // Going to a finding keeps the notice: the list does not move under the pointer.
+    await act(async () => fireEvent.click(document.querySelector('[data-cell="表4!H6"]')!));
+    expect(calls.select).toEqual([['表4', 'H6']]);
+    expect(screen.getByText('已在 7 个单元格上标注颜色和批注。')).toBeTruthy();
+  });
+
+  test('a cell that cannot be selected is said, and the card is still marked', async () => {
+    const { host } = recordingHost(await qingpuGrids(), {
+      select: async () => {
+        throw new HostError('no-sheet', '找不到工作表“表4”。');
+      },
+    });
+    const { container } = await checkQingpu(host);
+    const card = container.querySelector<HTMLElement>('[data-cell="表4!H6"]')!;
+    await act(async () => fireEvent.click(card));
+    expect((await screen.findByRole('alert')).textContent).toBe('找不到工作表“表4”。');
+    expect(card.getAttribute('aria-current')).toBe('true');
   });
 
   test('choosing another rule in the menu checks again under it', async () => {
