@@ -7,6 +7,7 @@ import { Browser, chromium } from 'playwright-core';
 import { fixtureXlsx } from '../core/fixtures';
 import { FakeEt } from '../hosts/wps/fakeEt';
 import { wpsPageScript } from '../wps-addin/pageScript';
+import { OFFICE_TELEMETRY } from './server';
 
 
 const { buildWps } = require('../../scripts/build-wps.js') as {
@@ -61,7 +62,8 @@ describe('the task pane in WPS 表格 (headless Chromium, fake ET)', () => {
     await page.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(base)) return route.continue();
-      elsewhere.push(url);
+      if (url === OFFICE_TELEMETRY) console.warn(`office.js asked for its telemetry proxy (blocked): ${url}`);
+      else elsewhere.push(url);
       return route.abort();
     });
     await page.addInitScript(wpsPageScript(et.serialize(), 3));
