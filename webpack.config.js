@@ -37,6 +37,8 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       functions: './src/functions/functions.ts',
+      // The check engine's Web Worker, loaded by the pane as checkWorker.js beside taskpane.html.
+      checkWorker: './src/taskpane/checkWorker.ts',
     },
     output: { path: outputPath, filename: '[name].js', chunkFilename: '[name].[contenthash:8].js', clean: true },
     resolve: {

@@ -38,7 +38,8 @@ export function annotationsFor(findings: Finding[]): CellAnnotation[] {
   return [...byCell.values()].map((list) => {
     const sorted = [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
     const severity = sorted[0].severity;
-    const lines = sorted.map((f) => `【${SEVERITY_NAMES[f.severity]}】${f.message}（${f.code}）`);
+    // Codes stay in the 检查结果 sheet and the JSON: a note is read by people.
+    const lines = sorted.map((f) => `【${SEVERITY_NAMES[f.severity]}】${f.message}`);
     return {
       sheet: sorted[0].sheet,
       cell: sorted[0].cell,

@@ -1,4 +1,4 @@
-import { Decimal, roundTo } from './decimal';
+import { Decimal, roundTo, ROUNDING_NAMES } from './decimal';
 import { Form, totalFundRow } from './form';
 import { exactFundRate, scoreForRate } from './fundScore';
 import { NATIONAL, PLACES, PROFILES, RuleProfile, Route, routeName } from './profiles';
@@ -14,8 +14,29 @@ interface Sample {
 export interface ProfileChoice {
   profile: RuleProfile;
   auto: boolean;
-  /** Chinese: why auto chose it (how many printed numbers it reproduces). */
+  /** Chinese, in plain words: the rule and, for auto, how many printed numbers it reproduces. */
   reason: string;
+  /** For auto: how many printed 执行率 and 资金得分 there were and how many the rule reproduces. */
+  agreement?: { rates: number; ratesMatched: number; scores: number; scoresMatched: number };
+}
+
+/** The rule in plain words: `按宝山区做法：执行率向上舍入`. */
+function ruleSentence(rule: Route & { fullMarksThreshold: Decimal | null }): string {
+  const district = rule.rateRounding === 'up' ? '按宝山区做法：' : '';
+  const base = rule.scoreBase === 'rounded' ? '，资金得分按舍入后的执行率计算' : '';
+  const scoreRounding = rule.scoreRounding === 'half-up' ? '' : `，资金得分${ROUNDING_NAMES[rule.scoreRounding]}`;
+  const threshold =
+    rule.fullMarksThreshold === null ? '' : `，执行率达到 ${rule.fullMarksThreshold.toFixed()}% 即得资金得分满分`;
+  return `${district}执行率${ROUNDING_NAMES[rule.rateRounding]}${base}${scoreRounding}${threshold}`;
+}
+
+/** `与表中 19 个执行率、19 个资金得分全部一致`, or how many of each. */
+function agreementSentence(a: NonNullable<ProfileChoice['agreement']>): string {
+  if (a.ratesMatched === a.rates && a.scoresMatched === a.scores)
+    return `与表中 ${a.rates} 个执行率${a.scores > 0 ? `、${a.scores} 个资金得分` : ''}全部一致`;
+  const some = (n: number, matched: number) => (matched === n ? '全部一致' : `中的 ${matched} 个一致`);
+  const scores = a.scores > 0 ? `，与 ${a.scores} 个资金得分${some(a.scores, a.scoresMatched)}` : '';
+  return `与表中 ${a.rates} 个执行率${some(a.rates, a.ratesMatched)}${scores}`;
 }
 
 function samplesOf(forms: Form[]): Sample[] {
@@ -48,7 +69,7 @@ export function inferProfile(forms: Form[]): ProfileChoice {
   const samples = samplesOf(forms);
   const rates = samples.filter((s) => s.printedRate !== null);
   if (rates.length === 0) {
-    return { profile: NATIONAL, auto: true, reason: '表中没有可用于推断的执行率，使用全国通用规则' };
+    return { profile: NATIONAL, auto: true, reason: '表中没有可用于推断的执行率，按全国通用做法：执行率四舍五入' };
   }
   const count = (route: Route) => ({
     rate: rates.filter((s) => roundTo(s.exact, route.places, route.rateRounding).eq(s.printedRate!)).length,
@@ -94,11 +115,8 @@ export function inferProfile(forms: Form[]): ProfileChoice {
   );
   const name = `${routeName(route)}${threshold === null ? '' : `，执行率达到 ${threshold.toFixed()}% 资金得分满分`}`;
   const profile: RuleProfile = named ?? { ...NATIONAL, ...rule, id: 'auto', name };
-  return {
-    profile,
-    auto: true,
-    reason: `自动识别：${name}，可复现 ${rates.length} 个执行率中的 ${rate} 个、${scored} 个资金得分中的 ${score} 个`,
-  };
+  const agreement = { rates: rates.length, ratesMatched: rate, scores: scored, scoresMatched: score };
+  return { profile, auto: true, reason: `${ruleSentence(rule)}（${agreementSentence(agreement)}）`, agreement };
 }
 
 /** Full-marks thresholds seen in district rules, the most common first. */

@@ -3,10 +3,20 @@ import {
   Field,
   FluentProvider,
   makeStyles,
+  Menu,
+  MenuButton,
+  MenuButtonProps,
+  MenuDivider,
+  MenuItem,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarBody,
   ProgressBar,
   Select,
+  SplitButton,
   Text,
   tokens,
   webDarkTheme,
@@ -14,7 +24,6 @@ import {
 } from '@fluentui/react-components';
 import { ChangeEvent, useRef, useState } from 'react';
 import { reportRows } from '../core/annotations';
-import { Finding } from '../core/findings';
 import { PROFILES } from '../core/profiles';
 import { Host, HostError } from '../hosts/host';
 import { createPreviewHost, PreviewHost } from '../hosts/preview';
@@ -23,17 +32,52 @@ import { FindingList } from './FindingList';
 import { GridView } from './GridView';
 import { Lang, langFor, MESSAGES } from './i18n';
 import { PickedHost } from './pickHost';
-import { CheckRun, Progress, runCheck } from './runCheck';
+import { severityAccents } from './severity';
+import { CheckCancelled, CheckOutcome, PaneFinding, Progress, runCheck } from './runCheck';
 
 const useStyles = makeStyles({
-  root: { padding: '12px', minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1 },
+  // In the preview at desktop widths the grid sits beside the pane, each scrolling on its own.
+  page: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    '@media (min-width: 720px)': {
+      display: 'grid',
+      gridTemplateColumns: 'minmax(320px, 400px) minmax(0, 1fr)',
+      alignItems: 'start',
+    },
+  },
+  pane: { padding: '8px 12px 12px', minWidth: 0 },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '8px', marginBottom: '6px' },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    minWidth: 0,
+  },
   fileRow: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap', marginTop: '6px' },
-  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: '8px', gap: '8px' },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px', margin: '4px 0' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', margin: '8px 0' },
   block: { margin: '8px 0' },
+  opened: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
+  progress: { display: 'flex', alignItems: 'center', gap: '8px', margin: '6px 0' },
+  progressText: { flexGrow: 1, minWidth: 0 },
+  grid: {
+    padding: '0 12px 12px',
+    '@media (min-width: 720px)': {
+      position: 'sticky',
+      top: 0,
+      padding: '8px 12px 8px 0',
+      height: '100vh',
+      boxSizing: 'border-box',
+    },
+  },
+  rule: { display: 'block', color: tokens.colorNeutralForeground2, margin: '4px 0' },
 });
 
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
+type Scope = 'sheet' | 'workbook';
 
 /** The task pane: check, mark, clear and report, over whichever Host is running it. */
 export function App(props: { picked: PickedHost }) {
@@ -44,12 +88,23 @@ export function App(props: { picked: PickedHost }) {
   const [host, setHost] = useState<Host | null>(picked.host);
   const [profile, setProfile] = useState('auto');
   const [busy, setBusy] = useState<string | null>(null);
+  const [checking, setChecking] = useState<AbortController | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [run, setRun] = useState<CheckRun | null>(null);
+  const [run, setRun] = useState<CheckOutcome | null>(null);
+  const [scope, setScope] = useState<Scope>('sheet');
+  const [selected, setSelected] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
+  const isPreview = picked.kind === 'preview';
 
-  /** One user action at a time; any failure becomes a plain-language message. */
+  /** Any failure as a plain-language message. */
+  const failure = (e: unknown): Notice => {
+    if (e instanceof CheckCancelled) return { intent: 'info', text: t.cancelled };
+    const text = e instanceof HostError ? e.message : `${t.unexpected}${e instanceof Error ? e.message : String(e)}`;
+    return { intent: 'error', text };
+  };
+
+  /** One user action at a time; its outcome replaces the last notice. */
   async function act(label: string, action: () => Promise<Notice | null>) {
     if (busy) return;
     setBusy(label);
@@ -57,33 +112,43 @@ export function App(props: { picked: PickedHost }) {
     try {
       setNotice(await action());
     } catch (e) {
-      const text = e instanceof HostError ? e.message : `${t.unexpected}${e instanceof Error ? e.message : String(e)}`;
-      setNotice({ intent: 'error', text });
+      setNotice(failure(e));
     } finally {
       setBusy(null);
+      setChecking(null);
     }
   }
 
   const progressText = (p: Progress) => (p.phase === 'read' ? t.reading(p.done, p.total) : t.checking(p.done, p.total));
 
-  const check = (scope: 'sheet' | 'workbook') =>
+  const check = (what: Scope, rules = profile) =>
     act(t.working, async () => {
       if (!host) return null;
+      const controller = new AbortController();
+      setChecking(controller);
+      setScope(what);
       const { names, active } = await host.sheets();
-      const sheets = scope === 'sheet' ? [active] : names;
-      const done = await runCheck(host, sheets, profile, (p) => setBusy(progressText(p)));
+      const sheets = what === 'sheet' ? [active] : names;
+      const done = await runCheck(host, sheets, rules, (p) => setBusy(progressText(p)), controller.signal);
       setRun(done);
-      const { forms, findings } = done.result;
-      if (forms.length === 0) return { intent: 'warning', text: t.noForms };
-      return findings.length === 0 ? { intent: 'success', text: t.noProblems(forms.length) } : null;
+      setSelected(null);
+      if (done.formCount === 0) return { intent: 'warning', text: t.noForms };
+      return done.findings.length === 0 ? { intent: 'success', text: t.noProblems(done.formCount) } : null;
     });
+
+  const chooseRule = (id: string) => {
+    setProfile(id);
+    if (run) void check(scope, id);
+  };
 
   const annotate = () =>
     act(t.working, async () => {
       if (!host || !run) return null;
-      const out = await host.annotate(run.result.findings);
-      const done = out.notes ? { intent: 'success' as const, text: t.annotated(out.cells) } : { intent: 'warning' as const, text: t.annotatedNoNotes(out.cells) };
-      return out.officeJsOutdated ? { intent: 'warning', text: `${done.text}${t.officeJsOutdated}` } : done;
+      const out = await host.annotate(run.findings);
+      const done = out.notes
+        ? { intent: 'success' as const, text: t.annotated(out.cells) }
+        : { intent: 'warning' as const, text: t.annotatedNoNotes(out.cells) };
+      return out.officeJsOutdated ? { intent: 'warning' as const, text: `${done.text}${t.officeJsOutdated}` } : done;
     });
 
   const clear = () =>
@@ -96,11 +161,16 @@ export function App(props: { picked: PickedHost }) {
   const report = () =>
     act(t.working, async () => {
       if (!host || !run) return null;
-      await host.writeReport(reportRows(run.result.findings, run.projects));
-      return { intent: 'success', text: t.reported };
+      await host.writeReport(reportRows(run.findings, run.projects));
+      return { intent: 'success', text: host.kind === 'preview' ? t.reportedPreview : t.reported };
     });
 
-  const select = (f: Finding) => act(t.working, async () => (host ? (await host.select(f.sheet, f.cell), null) : null));
+  // Going to a cell is not an action with an outcome: the notice above stays, so the
+  // list does not shift under the pointer; only a failure is said.
+  const select = (f: PaneFinding, index: number) => {
+    setSelected(index);
+    if (host && !busy) host.select(f.sheet, f.cell).catch((e: unknown) => setNotice(failure(e)));
+  };
 
   const openFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -114,108 +184,221 @@ export function App(props: { picked: PickedHost }) {
     });
   };
 
-  const cellFindings = run ? run.result.findings.filter((f) => f.form !== null) : [];
-  const hasForms = run !== null && run.result.forms.length > 0;
+  const cellFindings = run ? run.findings.filter((f) => f.form !== null) : [];
+  const hasForms = run !== null && run.formCount > 0;
+  const idle = busy === null;
+  const profileName = (id: string, name: string) => t.profileName(id, name);
+
+  // The browser's own file button speaks the browser's language; ours follows the pane.
+  const fileButton = isPreview ? (
+    <>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".xlsx,.tsv,.txt"
+        onChange={openFile}
+        disabled={!idle}
+        hidden
+        aria-label={t.openFile}
+      />
+      <Button size={run ? 'small' : 'medium'} onClick={() => fileInput.current?.click()} disabled={!idle}>
+        {t.openFile}
+      </Button>
+    </>
+  ) : null;
+
+  const toolbar = (
+    <div className={styles.toolbar}>
+      <Menu positioning="below-start">
+        <MenuTrigger disableButtonEnhancement>
+          {(trigger: MenuButtonProps) => (
+            <SplitButton
+              size="small"
+              appearance="primary"
+              disabled={!host || !idle}
+              menuButton={{ ...trigger, 'aria-label': t.scopeMenu }}
+              primaryActionButton={{
+                onClick: () => void check(scope),
+                'aria-label': t.checkScope(scope === 'sheet' ? t.scopeSheet : t.scopeWorkbook),
+              }}
+            >
+              {t.check}
+            </SplitButton>
+          )}
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            <MenuItem onClick={() => void check('sheet')}>{t.scopeSheet}</MenuItem>
+            <MenuItem onClick={() => void check('workbook')}>{t.scopeWorkbook}</MenuItem>
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+      <Menu positioning="below-start">
+        <MenuTrigger disableButtonEnhancement>
+          <MenuButton size="small" disabled={!idle}>
+            {t.more}
+          </MenuButton>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            <MenuItem disabled={!hasForms || cellFindings.length === 0} onClick={() => void annotate()}>
+              {t.annotate}
+            </MenuItem>
+            <MenuItem disabled={!host} onClick={() => void clear()}>
+              {t.clear}
+            </MenuItem>
+            <MenuItem disabled={!hasForms} onClick={() => void report()}>
+              {t.report}
+            </MenuItem>
+            <MenuDivider />
+            <Menu
+              checkedValues={{ rule: [profile] }}
+              onCheckedValueChange={(_, d) => chooseRule(d.checkedItems[0] ?? 'auto')}
+            >
+              <MenuTrigger disableButtonEnhancement>
+                <MenuItem>{t.rules}</MenuItem>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItemRadio name="rule" value="auto">
+                    {t.profileAuto}
+                  </MenuItemRadio>
+                  {PROFILES.map((p) => (
+                    <MenuItemRadio key={p.id} name="rule" value={p.id}>
+                      {profileName(p.id, p.name)}
+                    </MenuItemRadio>
+                  ))}
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+      {fileButton}
+    </div>
+  );
+
+  const setup = (
+    <>
+      {isPreview ? (
+        <div className={styles.block}>
+          <Text block>{t.previewHint}</Text>
+          <div className={styles.fileRow}>
+            {fileButton}
+            {fileName ? (
+              <Text size={200} className={styles.opened}>
+                {t.opened(fileName)}
+              </Text>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+      <Field label={t.profile} className={styles.block}>
+        <Select value={profile} onChange={(_, d) => setProfile(d.value)}>
+          <option value="auto">{t.profileAuto}</option>
+          {PROFILES.map((p) => (
+            <option key={p.id} value={p.id}>
+              {profileName(p.id, p.name)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!host || !idle} onClick={() => void check('sheet')}>
+          {t.checkSheet}
+        </Button>
+        <Button disabled={!host || !idle} onClick={() => void check('workbook')}>
+          {t.checkWorkbook}
+        </Button>
+      </div>
+    </>
+  );
 
   return (
     <FluentProvider theme={picked.dark ? webDarkTheme : webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-      <main className={styles.root}>
-        <div className={styles.header}>
-          <Text as="h1" size={500} weight="semibold">
-            {t.appTitle}
-          </Text>
-          <Button size="small" appearance="subtle" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
-            {t.language}
-          </Button>
-        </div>
+      <div className={styles.page} style={severityAccents(picked.dark)}>
+        <main className={styles.pane}>
+          <header className={styles.header}>
+            <h1 className={styles.title}>{t.appTitle}</h1>
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            >
+              {t.language}
+            </Button>
+          </header>
 
-        {picked.kind === 'preview' ? (
-          <div className={styles.block}>
-            <Text block>{t.previewHint}</Text>
-            {/* The browser's own file button speaks the browser's language; ours follows the pane. */}
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".xlsx,.tsv,.txt"
-              onChange={openFile}
-              disabled={busy !== null}
-              hidden
-              aria-label={t.openFile}
-            />
-            <div className={styles.fileRow}>
-              <Button onClick={() => fileInput.current?.click()} disabled={busy !== null}>
-                {t.openFile}
-              </Button>
-              {fileName ? <Text size={200}>{t.opened(fileName)}</Text> : null}
+          {run ? toolbar : setup}
+          {run && isPreview && fileName ? (
+            <Text size={200} block className={styles.opened}>
+              {t.opened(fileName)}
+            </Text>
+          ) : null}
+
+          {busy ? (
+            <div className={styles.progress}>
+              <div className={styles.progressText}>
+                <ProgressBar aria-label={busy} />
+                <Text size={200}>{busy}</Text>
+              </div>
+              {checking ? (
+                <Button size="small" onClick={() => checking.abort()}>
+                  {t.cancel}
+                </Button>
+              ) : null}
             </div>
+          ) : null}
+
+          {notice ? (
+            <MessageBar
+              intent={notice.intent}
+              className={styles.block}
+              role={notice.intent === 'error' ? 'alert' : 'status'}
+            >
+              <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+
+          {run && hasForms && cellFindings.length === 0 ? (
+            <Text size={200} className={styles.rule}>
+              {t.rule(run.rule)}
+            </Text>
+          ) : null}
+
+          {!run && !busy ? (
+            <div className={styles.block}>
+              <Text block weight="semibold">
+                {t.emptyTitle}
+              </Text>
+              {isPreview ? host ? <Text block>{t.emptyHintPreview}</Text> : null : <Text block>{t.emptyHint}</Text>}
+            </div>
+          ) : null}
+
+          {run && cellFindings.length > 0 ? (
+            <FindingList
+              findings={cellFindings}
+              projects={run.projects}
+              summary={t.summary(run.formCount, cellFindings.length)}
+              rule={t.rule(run.rule)}
+              t={t}
+              selected={selected}
+              onSelect={select}
+            />
+          ) : null}
+        </main>
+        {host && host.kind === 'preview' ? (
+          <div className={styles.grid}>
+            <GridView
+              host={host as PreviewHost}
+              label={t.gridLabel}
+              tabsLabel={t.sheetTabs}
+              regionLabel={t.gridRegion}
+            />
           </div>
         ) : null}
-
-        <Field label={t.profile} className={styles.block}>
-          <Select value={profile} onChange={(_, d) => setProfile(d.value)}>
-            <option value="auto">{t.profileAuto}</option>
-            {PROFILES.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-
-        <div className={styles.actions}>
-          <Button appearance="primary" disabled={!host || busy !== null} onClick={() => check('sheet')}>
-            {t.checkSheet}
-          </Button>
-          <Button disabled={!host || busy !== null} onClick={() => check('workbook')}>
-            {t.checkWorkbook}
-          </Button>
-        </div>
-        <div className={styles.actions}>
-          <Button disabled={!hasForms || cellFindings.length === 0 || busy !== null} onClick={annotate}>
-            {t.annotate}
-          </Button>
-          <Button disabled={!host || busy !== null} onClick={clear}>
-            {t.clear}
-          </Button>
-          <Button disabled={!hasForms || busy !== null} onClick={report}>
-            {t.report}
-          </Button>
-        </div>
-
-        {busy ? <ProgressBar aria-label={busy} /> : null}
-        {busy ? <Text size={200}>{busy}</Text> : null}
-
-        {notice ? (
-          <MessageBar intent={notice.intent} className={styles.block} role={notice.intent === 'error' ? 'alert' : 'status'}>
-            <MessageBarBody>{notice.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-
-        {run && hasForms ? (
-          <div className={styles.block}>
-            <Text block size={200}>
-              {t.profileChosen}
-              {run.result.profile.reason}
-            </Text>
-            <Text block weight="semibold">
-              {t.summary(run.result.forms.length, cellFindings.length)}
-            </Text>
-          </div>
-        ) : null}
-
-        {!run && !busy ? (
-          <div className={styles.block}>
-            <Text block weight="semibold">
-              {t.emptyTitle}
-            </Text>
-            <Text block>{picked.kind === 'preview' && !host ? t.previewHint : t.emptyHint}</Text>
-          </div>
-        ) : null}
-
-        {run && cellFindings.length > 0 ? <FindingList findings={cellFindings} projects={run.projects} t={t} onSelect={select} /> : null}
-
-        {host && host.kind === 'preview' ? <GridView host={host as PreviewHost} label={t.gridLabel} /> : null}
-      </main>
+      </div>
     </FluentProvider>
   );
 }

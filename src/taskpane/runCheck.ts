@@ -1,54 +1,103 @@
-import {
-  checkFormGuarded,
-  checkWorkbook,
-  findForms,
-  projectNames,
-  resolveProfile,
-  WorkbookResult,
-} from '../core/engine';
-import { Form } from '../core/form';
+import { Grid } from '../core/grid';
 import { Host } from '../hosts/host';
+import type { CheckOutcome, Progress } from './checkGrids';
+import type { CheckReply, CheckRequest } from './checkWorker';
 
-export type Progress = { phase: 'read' | 'check'; done: number; total: number };
+export type { CheckOutcome, PaneFinding, Progress, RuleUsed } from './checkGrids';
 
-export interface CheckRun {
-  result: WorkbookResult;
-  /** Form id → 项目名称, for grouping and the 检查结果 sheet. */
-  projects: Map<string, string>;
+/** Thrown when the user pressed 取消: nothing was changed, the previous results stay. */
+export class CheckCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CheckCancelled';
+  }
 }
 
-/** Lets the pane repaint (progress bar) between steps of a long check. */
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** The worker's script, built beside taskpane.html (webpack entry `checkWorker`). */
+const WORKER_SCRIPT = 'checkWorker.js';
 
 /**
- * Reads the sheets and checks them as checkWorkbook does, one sheet and one form at a
- * time, reporting progress and yielding to the UI in between.
+ * Runs the check in a Web Worker. Resolves to null when no worker can start here (no
+ * Worker, or its script cannot load, as from a page opened from disk), so the caller
+ * runs it on this thread instead.
+ */
+function inWorker(
+  grids: Grid[],
+  profile: string,
+  onProgress: (p: Progress) => void,
+  signal: AbortSignal,
+): Promise<CheckOutcome | null> {
+  let worker: Worker;
+  try {
+    if (typeof Worker === 'undefined') return Promise.resolve(null);
+    worker = new Worker(new URL(WORKER_SCRIPT, document.baseURI));
+  } catch {
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    let started = false;
+    const finish = () => {
+      worker.terminate();
+      signal.removeEventListener('abort', cancel);
+    };
+    const cancel = () => {
+      finish();
+      reject(new CheckCancelled());
+    };
+    signal.addEventListener('abort', cancel);
+    worker.onmessage = (e: MessageEvent<CheckReply>) => {
+      started = true;
+      const reply = e.data;
+      if (reply.kind === 'progress') onProgress(reply.progress);
+      else {
+        finish();
+        if (reply.kind === 'done') resolve(reply.outcome);
+        else reject(new Error(reply.message));
+      }
+    };
+    worker.onerror = (e) => {
+      finish();
+      // A script that never ran is a worker that could not start: check here instead.
+      if (!started) {
+        e.preventDefault();
+        resolve(null);
+      } else reject(new Error(e.message));
+    };
+    worker.postMessage({ grids, profile } satisfies CheckRequest);
+  });
+}
+
+/** The same steps on this thread, yielding between them so the pane can repaint and stop. */
+async function inPane(
+  grids: Grid[],
+  profile: string,
+  onProgress: (p: Progress) => void,
+  signal: AbortSignal,
+): Promise<CheckOutcome> {
+  const { checkGrids } = await import(/* webpackChunkName: "engine-inline" */ './checkGrids.js');
+  const steps = checkGrids(grids, profile);
+  for (;;) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted) throw new CheckCancelled();
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress(step.value);
+  }
+}
+
+/**
+ * Reads the sheets through the host (on this thread: Office.js and WPS live here), then
+ * checks them off this thread, reporting progress; `signal` stops it.
  */
 export async function runCheck(
   host: Host,
   sheets: string[],
   profile: string,
   onProgress: (p: Progress) => void,
-): Promise<CheckRun> {
+  signal: AbortSignal,
+): Promise<CheckOutcome> {
   onProgress({ phase: 'read', done: 0, total: sheets.length });
   const grids = await host.readSheets(sheets, (done, total) => onProgress({ phase: 'read', done, total }));
-  const forms: Form[] = [];
-  for (const grid of grids) {
-    await yieldToUi();
-    forms.push(...findForms(grid));
-  }
-  let result: WorkbookResult;
-  if (forms.length === 0) {
-    result = checkWorkbook(grids, { profile });
-  } else {
-    const choice = resolveProfile(profile, forms);
-    const results = [];
-    for (const [i, form] of forms.entries()) {
-      onProgress({ phase: 'check', done: i, total: forms.length });
-      if (i % 5 === 0) await yieldToUi();
-      results.push(checkFormGuarded(form, choice.profile));
-    }
-    result = { forms: results, findings: results.flatMap((r) => r.findings), profile: choice };
-  }
-  return { result, projects: projectNames(result) };
+  if (signal.aborted) throw new CheckCancelled();
+  return (await inWorker(grids, profile, onProgress, signal)) ?? (await inPane(grids, profile, onProgress, signal));
 }

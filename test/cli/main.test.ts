@@ -115,7 +115,7 @@ describe('perfcheck on the published forms', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain(`文件：${QINGPU_XLSX}`);
     expect(stdout).toContain('规则：全国通用（四舍五入）（自动选择）');
-    expect(stdout).toMatch(/依据：自动识别：.*可复现 5 个执行率中的 4 个/);
+    expect(stdout).toContain('依据：执行率四舍五入（与表中 5 个执行率中的 4 个一致，与 5 个资金得分中的 4 个一致）');
     expect(stdout).toMatch(/4\. 青浦区劳模创新工作室创建.*表4!A1:H21/);
     expect(stdout).toContain('[错误] 表4!H6  资金得分应为 8.27');
     expect(stdout).toContain('本文件：5 张表，错误 4 个，警告 3 个，提示 0 个');

@@ -1,5 +1,5 @@
 import { checkWorkbook } from '../../src/core/engine';
-import { fixtureRows, gridOf, setCell } from './fixtures';
+import { fixtureRows, fixtureTsv, gridOf, setCell } from './fixtures';
 
 /** 青浦 2024 with 区劳模管理服务经费's 95.36% scored the full 10 (rows 24–52 are 表2). */
 function qingpuWithThreshold() {
@@ -27,7 +27,7 @@ test('auto finds a full-marks threshold from full scores below 100%', () => {
   const result = checkWorkbook([gridOf(qingpuWithThreshold())]);
   expect(result.profile.profile.id).toBe('threshold-90');
   expect(result.profile.profile.fullMarksThreshold?.toFixed()).toBe('90');
-  expect(result.profile.reason).toContain('执行率达到 90% 资金得分满分');
+  expect(result.profile.reason).toContain('执行率达到 90% 即得资金得分满分');
   expect(result.findings.filter((f) => f.cell === 'H29')).toEqual([]);
   // The 82.72% form stays below the threshold: its misprinted 8.72 is still an error.
   expect(result.findings.find((f) => f.cell === 'H87')).toMatchObject({
@@ -59,4 +59,14 @@ test('a lower score at or above the threshold rules it out', () => {
 test('the real forms have no threshold', () => {
   expect(checkWorkbook([gridOf(fixtureRows('qingpu-2024-self-eval'))]).profile.profile.fullMarksThreshold).toBeNull();
   expect(checkWorkbook([gridOf(fixtureRows('baoshan-2022-self-eval'))]).profile.profile.fullMarksThreshold).toBeNull();
+});
+
+test('the rule is said in plain words, with how many printed numbers it reproduces', () => {
+  const baoshan = checkWorkbook([fixtureTsv('baoshan-2022-self-eval')]).profile;
+  expect(baoshan.reason).toBe(
+    '按宝山区做法：执行率向上舍入，资金得分按舍入后的执行率计算（与表中 19 个执行率全部一致，与 19 个资金得分中的 18 个一致）',
+  );
+  expect(baoshan.agreement).toEqual({ rates: 19, ratesMatched: 19, scores: 19, scoresMatched: 18 });
+  const qingpu = checkWorkbook([fixtureTsv('qingpu-2024-self-eval')]).profile;
+  expect(qingpu.reason).toBe('执行率四舍五入（与表中 5 个执行率中的 4 个一致，与 5 个资金得分中的 4 个一致）');
 });

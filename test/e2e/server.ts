@@ -11,6 +11,13 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+/**
+ * office.js (Microsoft's file, copied as is) opens this telemetry proxy 3 s after it loads
+ * outside Office (OSF.Logger in o15apptofilemappingtable.js): not the pane's own request.
+ * The tests block it and report it apart, so a slow run does not fail on it.
+ */
+export const OFFICE_TELEMETRY = 'https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html';
+
 /** Serves a folder on 127.0.0.1 at a random port; resolves to its base URL. */
 export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {

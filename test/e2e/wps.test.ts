@@ -8,6 +8,7 @@ import { fixtureXlsx } from '../core/fixtures';
 import { FakeEt } from '../hosts/wps/fakeEt';
 import { wpsPageScript } from '../wps-addin/pageScript';
 import { foreignFromPane, recordRequests } from './requests';
+import { OFFICE_TELEMETRY } from './server';
 
 
 const { buildWps } = require('../../scripts/build-wps.js') as {
@@ -63,14 +64,17 @@ describe('the task pane in WPS 表格 (headless Chromium, fake ET)', () => {
     await page.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(base)) return route.continue();
-      elsewhere.push(url);
+      if (url === OFFICE_TELEMETRY) console.warn(`office.js asked for its telemetry proxy (blocked): ${url}`);
+      else elsewhere.push(url);
       return route.abort();
     });
     await page.addInitScript(wpsPageScript(et.serialize(), 3));
     await page.goto(`${base}/taskpane.html`);
 
     await page.getByRole('button', { name: '检查当前工作表' }).click();
-    await page.getByRole('button', { name: '标注到表格' }).click();
+    // After a check the actions are in the 更多 menu.
+    await page.getByRole('button', { name: '更多' }).click();
+    await page.getByRole('menuitem', { name: '标注到表格' }).click();
     await page.getByText(/已在 \d+ 个单元格上标注颜色和批注/).waitFor();
 
     const fill = (cell: string) => page.evaluate((c) => (window as unknown as { __et: FakeEt }).__et.cell('表4', c), cell);
@@ -79,7 +83,8 @@ describe('the task pane in WPS 表格 (headless Chromium, fake ET)', () => {
     expect((await fill('H6')).comment?.text).toContain('PerfCheck 检查：');
     expect((await fill('G20')).color).toBe(ERROR_FILL_BGR);
 
-    await page.getByRole('button', { name: '清除标注' }).click();
+    await page.getByRole('button', { name: '更多' }).click();
+    await page.getByRole('menuitem', { name: '清除标注' }).click();
     await page.getByText(/已清除 \d+ 个单元格的标注/).waitFor();
     expect(await fill('H6')).toMatchObject({ pattern: -4142, colorIndex: -4142, comment: null });
     const saved = await page.evaluate(() => (window as unknown as { __et: FakeEt }).__et.serialize());

@@ -163,7 +163,7 @@ function checkLine(
         ctx.add(
           'ROUNDING_ROUTE',
           row.rate.cell,
-          `${name}的执行率 ${fmt(printed)}% 是按“${routeName({ ...ctx.profile, ...other }).split('，')[0]}”得到的；按当前规则（${ctx.profile.name}）应为 ${fmt(computedRate)}%`,
+          `${name}的执行率 ${fmt(printed)}% 是${routeName({ ...ctx.profile, ...other }).split('，')[0]}得到的；按本次规则（${routeName(ctx.profile).split('，')[0]}）应为 ${fmt(computedRate)}%`,
           fmt(computedRate),
           fmt(printed),
         );
@@ -171,7 +171,7 @@ function checkLine(
         ctx.add(
           'FUND_RATE_MISMATCH',
           row.rate.cell,
-          `${name}的执行率应为 ${fmt(computedRate)}%（${actual.toFixed()} ÷ ${budget.toFixed()}），表中填写 ${fmt(printed)}%`,
+          `${name}的执行率应为 ${fmt(computedRate)}%（${actual.toFixed()} ÷ ${budget.toFixed()}），表中为 ${fmt(printed)}%`,
           fmt(computedRate),
           fmt(printed),
         );
@@ -219,7 +219,7 @@ function checkLine(
     ctx.add(
       'ROUNDING_ROUTE',
       scoreCell,
-      `资金得分 ${printedScore.toFixed()} 是按“${routeName(route)}”得到的；按当前规则（${ctx.profile.name}）应为 ${fmt(computedScore)}`,
+      `资金得分 ${printedScore.toFixed()} 是按“${routeName(route)}”得到的；按本次规则（${routeName(rule)}）应为 ${fmt(computedScore)}`,
       fmt(computedScore),
       printedScore.toFixed(),
     );
@@ -229,7 +229,7 @@ function checkLine(
   ctx.add(
     'FUND_SCORE_MISMATCH',
     scoreCell,
-    `资金得分应为 ${fmt(computedScore)}（执行率 ${fmt(computedRate)}% × 分值 ${w.toFixed()}），表中填写 ${printedScore.toFixed()}`,
+    `资金得分应为 ${fmt(computedScore)}（执行率 ${fmt(computedRate)}% × 分值 ${w.toFixed()}），表中为 ${printedScore.toFixed()}`,
     fmt(computedScore),
     printedScore.toFixed(),
   );
@@ -280,7 +280,7 @@ function checkSubtotals(ctx: CheckContext, rows: FundRow[], unit: '元' | '万�
       ctx.add(
         'FUND_SUBTOTAL_MISMATCH',
         t.cell,
-        `${label}：年度资金总额 ${t.value.value.toFixed()} 不等于${partNames}之和 ${sum.toFixed()}`,
+        `年度资金总额的${label} ${t.value.value.toFixed()} 不等于${partNames}之和 ${sum.toFixed()}`,
         sum.toFixed(),
         t.value.value.toFixed(),
       );

@@ -6,22 +6,28 @@ import { BLANK_REASON } from '../vocabulary';
 import { CheckContext, Reporter, numberIn, show } from './context';
 import { FundEvaluation } from './fund';
 
-/** A 偏差原因 of only punctuation (a stray `.` from the PDF) says nothing. */
 /** A 偏差原因 left empty, or holding what templates put there for nothing (`0`, `/`, `无`). */
 function isBlankReason(text: string): boolean {
   const rest = text.replace(/[\s.。,，、;；:：\-—_]+/g, '');
   return rest === '' || BLANK_REASON.test(rest);
 }
 
+/** How messages name an indicator: `指标“X”`, or its row when it has no name. */
 function label(ind: Indicator): string {
-  return ind.name.value ? `“${ind.name.value}”` : `第 ${ind.row + 1} 行指标`;
+  return ind.name.value ? `指标“${ind.name.value}”` : `第 ${ind.row + 1} 行指标`;
+}
+
+/** `（指标值 ≥95%，实际完成值 97%）`: no space before a sign such as `=0`. */
+function targetAndActual(ind: Indicator): string {
+  const spaced = (text: string) => (/^[=<>≥≤＝＜＞≠≈]/.test(text) ? text : ` ${text}`);
+  return `（指标值${spaced(ind.target.text)}，实际完成值${spaced(ind.actual.text)}）`;
 }
 
 export function checkIndicators(ctx: CheckContext, fund: FundEvaluation | null): void {
   const { form } = ctx;
   for (const ind of form.indicators) {
     if (ind.duplicateOf !== null) {
-      ctx.add('DUPLICATE_INDICATOR', ind.name.cell, `指标${label(ind)}与第 ${ind.duplicateOf + 1} 行重复，只计算一次`);
+      ctx.add('DUPLICATE_INDICATOR', ind.name.cell, `${label(ind)}与第 ${ind.duplicateOf + 1} 行重复，只计算一次`);
       continue;
     }
     checkIndicator(ctx, ind, form.kind, fund, ctx.profile.places);
@@ -52,19 +58,19 @@ export function checkIndicator(
   places = 2,
 ): void {
   if (ind.name.value === '') ctx.add('EMPTY_FIELD', ind.name.cell, `第 ${ind.row + 1} 行的三级指标名称为空`);
-  if (ind.target.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.target.cell, `指标${label(ind)}的年度指标值为空`);
+  if (ind.target.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.target.cell, `${label(ind)}的年度指标值为空`);
   if (kind === 'self-eval') checkScoredRow(ctx, ind, fund, places);
 }
 
 function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | null, places: number): void {
   const what = label(ind);
-  if (ind.actual.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.actual.cell, `指标${what}的实际完成值为空`);
-  const weight = numberIn(ctx, ind.weight, `指标${what}的分值`);
-  const score = numberIn(ctx, ind.score, `指标${what}的得分`);
+  if (ind.actual.value.kind === 'empty') ctx.add('EMPTY_FIELD', ind.actual.cell, `${what}的实际完成值为空`);
+  const weight = numberIn(ctx, ind.weight, `${what}的分值`);
+  const score = numberIn(ctx, ind.score, `${what}的得分`);
   if (ind.weight?.value.kind === 'empty' || !ind.weight)
-    ctx.add('EMPTY_FIELD', ind.weight?.cell ?? ind.name.cell, `指标${what}的分值为空`);
+    ctx.add('EMPTY_FIELD', ind.weight?.cell ?? ind.name.cell, `${what}的分值为空`);
   if (ind.score?.value.kind === 'empty' || !ind.score)
-    ctx.add('EMPTY_FIELD', ind.score?.cell ?? ind.name.cell, `指标${what}的得分为空`);
+    ctx.add('EMPTY_FIELD', ind.score?.cell ?? ind.name.cell, `${what}的得分为空`);
   checkExecRateIndicator(ctx, ind, fund);
   if (weight === null || score === null) return;
   const scoreCell = ind.score!.cell;
@@ -72,7 +78,7 @@ function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | nu
     ctx.add(
       'SCORE_EXCEEDS_WEIGHT',
       scoreCell,
-      `指标${what}的得分 ${score.toFixed()} 超出分值 ${weight.toFixed()} 的范围（0 到 ${weight.toFixed()}）`,
+      `${what}的得分 ${score.toFixed()} 超出分值 ${weight.toFixed()} 的范围（0 到 ${weight.toFixed()}）`,
       `0–${weight.toFixed()}`,
       score.toFixed(),
     );
@@ -92,7 +98,7 @@ function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | nu
     ctx.add(
       'TARGET_NOT_MET_FULL_SCORE',
       scoreCell,
-      `指标${what}未完成（指标值 ${ind.target.text}，实际 ${ind.actual.text}），却给了满分 ${score.toFixed()}；按比例应为 ${show(judgement.band![1].times(weight))}`,
+      `${what}未完成${targetAndActual(ind)}，却给了满分 ${score.toFixed()}；按比例应为 ${show(judgement.band![1].times(weight))}`,
       show(judgement.band![1].times(weight)),
       score.toFixed(),
     );
@@ -102,7 +108,7 @@ function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | nu
     ctx.add(
       'SCORE_OUT_OF_BAND',
       scoreCell,
-      `指标${what}${judgement.reason}（指标值 ${ind.target.text}，实际 ${ind.actual.text}），得分应${lo.eq(hi) ? `为 ${range}` : `在 ${range} 之间`}，表中为 ${score.toFixed()}`,
+      `${what}${judgement.reason.replace(/^指标/, '')}${targetAndActual(ind)}，得分应${lo.eq(hi) ? `为 ${range}` : `在 ${range} 之间`}，表中为 ${score.toFixed()}`,
       range,
       score.toFixed(),
     );
@@ -113,7 +119,7 @@ function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | nu
       ctx.add(
         'MISSING_DEVIATION_REASON',
         ind.reason.cell,
-        `指标${what}按完成比例计分（${actual.text} × ${weight.toFixed()} = ${score.toFixed()}），目标已完成，偏差原因可不填`,
+        `${what}按完成比例计分（${actual.text} × ${weight.toFixed()} = ${score.toFixed()}），目标已完成，偏差原因可不填`,
         null,
         null,
         'info',
@@ -121,8 +127,8 @@ function checkScoredRow(ctx: Reporter, ind: Indicator, fund: FundEvaluation | nu
     } else {
       const why = score.lt(weight)
         ? `得分 ${score.toFixed()} 低于分值 ${weight.toFixed()}${judgement.attainment === 'missed' ? '（目标未完成）' : ''}`
-        : `目标${judgement.attainment === 'partial' ? '部分达成' : '未完成'}（指标值 ${ind.target.text}，实际 ${ind.actual.text}）`;
-      ctx.add('MISSING_DEVIATION_REASON', ind.reason.cell, `指标${what}${why}，应填写偏差原因分析及改进措施`);
+        : `目标${judgement.attainment === 'partial' ? '部分达成' : '未完成'}${targetAndActual(ind)}`;
+      ctx.add('MISSING_DEVIATION_REASON', ind.reason.cell, `${what}${why}，应填写偏差原因分析及改进措施`);
     }
   }
 }

@@ -163,7 +163,9 @@ describe('marking findings', () => {
     expect(result).toEqual({ cells: annotationsFor(findings).length, notes: true });
     const h6 = et.cell('表4', 'H6');
     expect([h6.color, h6.pattern]).toEqual([ERROR_FILL_BGR, XL_SOLID]);
-    expect(h6.comment?.text).toMatch(/^PerfCheck 检查：\n【错误】.*（FUND_SCORE_MISMATCH）/);
+    expect(h6.comment?.text).toMatch(/^PerfCheck 检查：\n【错误】资金得分应为 8\.27/);
+    // Notes are read by people: no finding codes in them.
+    expect(h6.comment?.text).not.toMatch(/[A-Z]+_[A-Z_]+/);
     expect(h6.comment?.text).toContain('8.27');
     // The user's sheet stays active; the records sheet is very hidden and not offered.
     expect(et.book.sheets[et.book.active].name).toBe('表1');
