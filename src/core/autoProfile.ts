@@ -27,7 +27,8 @@ function ruleSentence(rule: Route & { fullMarksThreshold: Decimal | null }): str
   const scoreRounding = rule.scoreRounding === 'half-up' ? '' : `，资金得分${ROUNDING_NAMES[rule.scoreRounding]}`;
   const threshold =
     rule.fullMarksThreshold === null ? '' : `，执行率达到 ${rule.fullMarksThreshold.toFixed()}% 即得资金得分满分`;
-  return `${district}执行率${ROUNDING_NAMES[rule.rateRounding]}${base}${scoreRounding}${threshold}`;
+  const whole = rule.places === 0 ? '，执行率和资金得分取整' : '';
+  return `${district}执行率${ROUNDING_NAMES[rule.rateRounding]}${whole}${base}${scoreRounding}${threshold}`;
 }
 
 /** `与表中 19 个执行率、19 个资金得分全部一致`, or how many of each. */

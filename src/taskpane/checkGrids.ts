@@ -25,6 +25,8 @@ export interface RuleUsed {
   name: string;
   auto: boolean;
   rateRounding: Rounding;
+  /** Decimals rates and fund scores are printed with: 2, or 0 for whole numbers. */
+  places: number;
   scoreBase: 'exact' | 'rounded';
   scoreRounding: Rounding;
   /** Percent, as text; null for none. */
@@ -76,6 +78,7 @@ function ruleUsed(choice: ProfileChoice): RuleUsed {
     name: p.name,
     auto: choice.auto,
     rateRounding: p.rateRounding,
+    places: p.places,
     scoreBase: p.scoreBase,
     scoreRounding: p.scoreRounding,
     fullMarksThreshold: p.fullMarksThreshold?.toFixed() ?? null,

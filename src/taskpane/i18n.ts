@@ -86,6 +86,7 @@ const PROFILE_EN = new Map<string, string>([
   ['round-down', 'Rates rounded down (ROUNDDOWN)'],
   ['rounded-rate', 'Fund score from the rounded rate'],
   ['threshold-90', 'Full fund score from a 90% rate'],
+  ['whole-numbers', 'Rates and fund scores as whole numbers (86%, 9)'],
   ['fund-excluded', 'Fund score not in the total (indicators add up to 100)'],
 ]);
 
@@ -95,7 +96,8 @@ function ruleEn(r: RuleUsed): string {
   const base = r.scoreBase === 'rounded' ? ', fund score from the rounded rate' : '';
   const scoreRounding = r.scoreRounding === 'half-up' ? '' : `, fund score ${ROUNDING_EN[r.scoreRounding]}`;
   const threshold = r.fullMarksThreshold === null ? '' : `, full fund score from a ${r.fullMarksThreshold}% rate`;
-  const sentence = `${district}execution rates ${ROUNDING_EN[r.rateRounding]}${base}${scoreRounding}${threshold}`;
+  const whole = r.places === 0 ? ', rates and fund scores as whole numbers' : '';
+  const sentence = `${district}execution rates ${ROUNDING_EN[r.rateRounding]}${whole}${base}${scoreRounding}${threshold}`;
   const rule = sentence.charAt(0).toUpperCase() + sentence.slice(1);
   if (!r.auto) return `Chosen rule: ${PROFILE_EN.get(r.id) ?? rule}`;
   const a = r.agreement;

@@ -54,6 +54,7 @@ test('河北 廊坊 2019: 9 indicators under the placeholders; 86% and 9 are who
   expect(reading.names[0]).toBe('产出指标/数量指标/指标1工程资金金额');
   expect(reading.names).toContain('效益指标/可持续影响指标/指标1长期使用性');
   expect(result.profile.profile.places).toBe(0);
+  expect(result.profile.reason).toBe('执行率四舍五入，执行率和资金得分取整（与表中 1 个执行率、1 个资金得分全部一致）');
   expect(result.forms[0].fund?.rate.computed?.toFixed()).toBe('86');
   expect(result.forms[0].fund?.score.computed?.toFixed()).toBe('9');
   // 偏差原因 "0" on full-score rows is no reason and no error; only the missing 总分 row is.
