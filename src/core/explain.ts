@@ -1,6 +1,6 @@
 import { Decimal } from './decimal';
 import { FormResult, WorkbookResult } from './engine';
-import { FundRow, Indicator, Read, countedIndicators } from './form';
+import { FundRow, Read, countedIndicators, indicatorSum } from './form';
 import { NumberReading } from './values';
 import { FUND_LINE_NAMES } from './vocabulary';
 
@@ -58,16 +58,9 @@ export function explainForm(result: FormResult, ordinal: number): string[] {
     );
   }
   const counted = countedIndicators(form);
-  const sum = (pick: (i: Indicator) => Read<NumberReading> | null) =>
-    counted
-      .reduce((s, i) => {
-        const v = pick(i)?.value;
-        return v?.kind === 'number' ? s.plus(v.value) : s;
-      }, new Decimal(0))
-      .toFixed();
   const header = form.indicatorHeader ? `表头 ${form.indicatorHeader.cell}` : '未找到表头';
   lines.push(
-    `  绩效指标 ${counted.length} 个（${header}；分值合计 ${sum((i) => i.weight)}，得分合计 ${sum((i) => i.score)}）`,
+    `  绩效指标 ${counted.length} 个（${header}；分值合计 ${indicatorSum(form, 'weight').toFixed()}，得分合计 ${indicatorSum(form, 'score').toFixed()}）`,
   );
   for (const ind of form.indicators) {
     const dup = ind.duplicateOf === null ? '' : `（与第 ${ind.duplicateOf + 1} 行重复，不计）`;

@@ -97,3 +97,11 @@ export function countedIndicators(form: Form): Indicator[] {
 }
 
 export type { Decimal };
+
+/** The sum of a number column (分值 or 得分) over the counted indicators; cells without a number add nothing. */
+export function indicatorSum(form: Form, column: 'weight' | 'score'): Decimal {
+  return countedIndicators(form).reduce((sum, i) => {
+    const v = i[column]?.value;
+    return v?.kind === 'number' ? sum.plus(v.value) : sum;
+  }, new Decimal(0));
+}

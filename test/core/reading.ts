@@ -1,7 +1,6 @@
-import { Decimal } from '../../src/core/decimal';
 import { FormResult } from '../../src/core/engine';
 import { NumberReading } from '../../src/core/values';
-import { Read, countedIndicators, totalFundRow } from '../../src/core/form';
+import { Read, countedIndicators, indicatorSum, totalFundRow } from '../../src/core/form';
 import { labelKey } from '../../src/core/labels';
 
 const shown = (r: Read<NumberReading> | null | undefined): string | null =>
@@ -16,13 +15,6 @@ export function readingOf(r: FormResult) {
   const { form } = r;
   const fund = totalFundRow(form);
   const counted = countedIndicators(form);
-  const sum = (pick: (i: (typeof counted)[number]) => Read<NumberReading> | null) =>
-    counted
-      .reduce((s, i) => {
-        const v = pick(i)?.value;
-        return v?.kind === 'number' ? s.plus(v.value) : s;
-      }, new Decimal(0))
-      .toFixed();
   return {
     project: form.project?.value ?? null,
     unit: form.fund?.unit ?? null,
@@ -38,8 +30,8 @@ export function readingOf(r: FormResult) {
     indicators: counted.length,
     names: counted.map((i) => `${i.level1}/${i.level2}/${labelKey(i.name.value)}`),
     targets: counted.map((i) => i.target.text.replace(/\s+/g, '')),
-    weightSum: sum((i) => i.weight),
-    scoreSum: sum((i) => i.score),
+    weightSum: indicatorSum(form, 'weight').toFixed(),
+    scoreSum: indicatorSum(form, 'score').toFixed(),
     total: form.total && { weight: shown(form.total.weight), score: shown(form.total.score) },
     grade: form.grade?.value ?? null,
   };

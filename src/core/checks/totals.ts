@@ -1,5 +1,5 @@
 import { Decimal } from '../decimal';
-import { countedIndicators } from '../form';
+import { countedIndicators, indicatorSum } from '../form';
 import { Grade, gradeOf, isGrade } from '../grade';
 import { normalizeLabel } from '../labels';
 import { CheckContext, numberIn, show, shownIn } from './context';
@@ -19,7 +19,7 @@ export function checkTotals(ctx: CheckContext, fund: FundEvaluation | null): Tot
   const rows = countedIndicators(form);
   const sum = (pick: (r: (typeof rows)[number]) => Decimal | null) =>
     rows.reduce((s, r) => s.plus(pick(r) ?? 0), new Decimal(0));
-  const weights = sum((r) => (r.weight?.value.kind === 'number' ? r.weight.value.value : null));
+  const weights = indicatorSum(form, 'weight');
   const fundWeight = fund?.weight ?? null;
   let fundInTotal: boolean;
   if (profile.fundInTotal !== 'by-weights') fundInTotal = profile.fundInTotal === 'yes';
