@@ -102,10 +102,7 @@ export function readIndicatorRows(
       // indicators and no fragments of one; the level names they carry still count.
       const cls = classifyLabels(filled, filled);
       const names = cls.filter((x) => x.kind === 'name');
-      if (
-        names.some((x) => BREAKDOWN.test(normalizeLabel(x.text))) ||
-        (names.length > 0 && names.every((x) => isPlaceholder(x.text)))
-      ) {
+      if (namesNoIndicator(names)) {
         applyFragment(cls.filter((x) => x.kind !== 'name'));
         continue;
       }
@@ -217,11 +214,14 @@ function targetCell(grid: Grid, r: number, cols: IndicatorColumns, shift: number
  * actual, no 分值 or 得分 of its own) or a blank template's placeholder row.
  */
 function isSkipped(labels: LabelCell[], grid: Grid, r: number, placed: Placement): boolean {
-  const names = classifyLabels(labels, labels).filter((x) => x.kind === 'name');
   const scored = [placed.weightCol, placed.scoreCol].some(
     (c) => c !== null && readNumber(cellAt(grid, r, c)).kind === 'number',
   );
-  if (scored) return false;
+  return !scored && namesNoIndicator(classifyLabels(labels, labels).filter((x) => x.kind === 'name'));
+}
+
+/** Names a blank template leaves (`指标2`, `……`) or a 其中 breakdown's: no indicator's. */
+function namesNoIndicator(names: Classified[]): boolean {
   return (
     names.some((x) => BREAKDOWN.test(normalizeLabel(x.text))) ||
     (names.length > 0 && names.every((x) => isPlaceholder(x.text)))
