@@ -40,6 +40,8 @@ function wpsConfig(pkgDir) {
     entry: {
       'perfcheck-wps': path.join(root, 'wps-addin', 'entry.ts'),
       taskpane: path.join(root, 'src', 'taskpane', 'index.tsx'),
+      // The check engine's Web Worker: the pane loads it as checkWorker.js beside taskpane.html.
+      checkWorker: { import: path.join(root, 'src', 'taskpane', 'checkWorker.ts'), filename: 'checkWorker.js' },
     },
     output: { path: pkgDir, filename: 'js/[name].js', chunkFilename: 'js/[name].[contenthash:8].js' },
     resolve: {

@@ -68,6 +68,8 @@ describe('the task pane in WPS 表格 (headless Chromium, fake ET)', () => {
       else elsewhere.push(url);
       return route.abort();
     });
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await page.addInitScript(wpsPageScript(et.serialize(), 3));
     await page.goto(`${base}/taskpane.html`);
 
@@ -82,6 +84,8 @@ describe('the task pane in WPS 表格 (headless Chromium, fake ET)', () => {
     expect((await fill('H6')).color).toBe(ERROR_FILL_BGR);
     expect((await fill('H6')).comment?.text).toContain('PerfCheck 检查：');
     expect((await fill('G20')).color).toBe(ERROR_FILL_BGR);
+    // The engine ran in the package's own worker, off the pane's thread.
+    expect(workers.some((url) => url.endsWith('/checkWorker.js'))).toBe(true);
 
     await page.getByRole('button', { name: '更多' }).click();
     await page.getByRole('menuitem', { name: '清除标注' }).click();

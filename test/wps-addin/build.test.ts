@@ -57,7 +57,9 @@ describe('the built WPS add-in package', () => {
     expect(html).not.toMatch(/office\.js/);
     // (Minified: attribute values may be unquoted.)
     expect([...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1])).toEqual(['js/taskpane.js']);
-    expect(files.every((f) => /^(manifest\.xml|ribbon\.xml|index\.html|taskpane\.html|images\/\w+\.svg|js\/[\w.-]+\.(js|txt))$/.test(f))).toBe(true);
+    expect(files.every((f) => /^(manifest\.xml|ribbon\.xml|index\.html|taskpane\.html|checkWorker\.js(\.LICENSE\.txt)?|images\/\w+\.svg|js\/[\w.-]+\.(js|txt))$/.test(f))).toBe(true);
+    // The pane's engine runs in its worker, beside taskpane.html as the pane asks for it.
+    expect(files).toContain('checkWorker.js');
   });
 
   test('every script parses as ES2020, the language of WPS for Linux’s Chrome 87', () => {
