@@ -1,4 +1,4 @@
-import * as SheetJS from '@e965/xlsx';
+import type * as SheetJS from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { checkWorkbook, projectNames, WorkbookResult } from '../core/engine';
@@ -144,7 +144,11 @@ async function readLegacy(bytes: Buffer, limits: Limits): Promise<ReadFile> {
 }
 
 function readOle(bytes: Buffer, limits: Limits): ReadFile {
-  const grids = readLegacyWorkbook(bytes, SheetJS, limits);
+  // Loaded on the first .xls or .et only: SheetJS takes tens of MB of heap, which every
+  // worker would otherwise spend at start under its --max-memory cap.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const XLSX = require('@e965/xlsx') as typeof SheetJS;
+  const grids = readLegacyWorkbook(bytes, XLSX, limits);
   return { grids, workbook: () => gridWorkbook(grids, ExcelJS), warnings: [] };
 }
 
