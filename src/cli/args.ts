@@ -5,11 +5,19 @@ export type OutputFormat = 'table' | 'json' | 'csv';
 
 export const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
 
+/** The language of the CSV output's headers and severities (`--lang`). */
+export type OutputLanguage = 'zh' | 'en';
+
+export const LANGUAGES: readonly OutputLanguage[] = ['zh', 'en'];
+
 export interface CliOptions {
   paths: string[];
   profile: string;
   format: OutputFormat;
   outDir: string | null;
+  /** Where to write the reviewer's 汇总表 (`--summary`), an .xlsx path. */
+  summary: string | null;
+  lang: OutputLanguage;
   limits: Limits;
   /** Print, per form, which cells were read as what (`--explain`). */
   explain: boolean;
@@ -36,6 +44,8 @@ export function profileIds(): string[] {
   return ['auto', ...PROFILES.map((p) => p.id)];
 }
 
+const VALUE_OPTIONS = ['--profile', '--format', '--out-dir', '--summary', '--lang'];
+
 /** `--name value` and `--name=value` both work; `--` ends the options. */
 export function parseArgs(argv: string[]): ParsedArgs {
   const options: CliOptions = {
@@ -43,6 +53,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     profile: 'auto',
     format: 'table',
     outDir: null,
+    summary: null,
+    lang: 'zh',
     limits: { ...DEFAULT_LIMITS },
     explain: false,
   };
@@ -64,7 +76,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (name !== '--profile' && name !== '--format' && name !== '--out-dir' && !LIMIT_OPTIONS.has(name)) {
+    if (!VALUE_OPTIONS.includes(name) && !LIMIT_OPTIONS.has(name)) {
       return { kind: 'usage-error', message: `不认识的选项：${arg}（运行 perfcheck --help 查看用法）` };
     }
     let value: string | undefined;
@@ -91,6 +103,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
         return { kind: 'usage-error', message: `未知的输出格式：${value}。可用的格式有：${FORMATS.join('、')}` };
       }
       options.format = value as OutputFormat;
+    } else if (name === '--lang') {
+      if (!(LANGUAGES as readonly string[]).includes(value)) {
+        return { kind: 'usage-error', message: `未知的语言：${value}。可用的语言有：${LANGUAGES.join('、')}` };
+      }
+      options.lang = value as OutputLanguage;
+    } else if (name === '--summary') {
+      if (!value.toLowerCase().endsWith('.xlsx')) {
+        return { kind: 'usage-error', message: `汇总表应保存为 .xlsx 文件：${value}` };
+      }
+      options.summary = value;
     } else {
       options.outDir = value;
     }

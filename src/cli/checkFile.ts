@@ -1,13 +1,16 @@
+import type * as SheetJS from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { checkWorkbook, projectNames, WorkbookResult } from '../core/engine';
 import { Grid } from '../core/grid';
 import { jsonFile, JsonFile } from '../core/report';
+import { parseCsv } from '../core/csvGrid';
 import { parseTsv } from '../core/tsv';
 import { annotateWorkbook } from '../io/annotate';
 import { explainWorkbook } from '../core/explain';
 import { gridWorkbook } from '../io/gridWorkbook';
-import { checkTextLimits, LimitError, Limits } from '../io/limits';
+import { LegacyWorkbookError, readLegacyWorkbook } from '../io/legacyWorkbook';
+import { checkTextLimits, count, LimitError, Limits, overLimit } from '../io/limits';
 import { NotAFileError, readBounded } from '../io/readBounded';
 import { sheetNameFor } from '../io/sheetName';
 import { decodeText, TextEncodingError } from '../io/text';
@@ -64,9 +67,13 @@ export async function checkFile(job: FileJob): Promise<FileOutcome> {
   let read: ReadFile;
   try {
     const bytes = await readBounded(job.path, job.limits.maxBytes);
-    read = job.kind === 'xlsx' ? await readWorkbook(bytes, job.limits) : readText(bytes, job.path, job.limits);
+    read = await readInput(bytes, job);
   } catch (e) {
+    if (e instanceof LegacyWorkbookError && path.extname(job.path).toLowerCase() === '.et') {
+      return fail(`${e.message}。${SAVE_ET_AS_XLSX}`);
+    }
     if (
+      e instanceof LegacyWorkbookError ||
       e instanceof LimitError ||
       e instanceof ZipError ||
       e instanceof TextEncodingError ||
@@ -105,7 +112,55 @@ export async function checkFile(job: FileJob): Promise<FileOutcome> {
   };
 }
 
+/** What to do with a WPS .et file that cannot be read, step by step in WPS 表格's own words. */
+export const SAVE_ET_AS_XLSX =
+  '请在 WPS 表格中打开此文件，点“文件 → 另存为”，“文件类型”选“Excel 工作簿(*.xlsx)”，保存后检查新的 .xlsx 文件';
+
+function readInput(bytes: Buffer, job: FileJob): Promise<ReadFile> | ReadFile {
+  switch (job.kind) {
+    case 'xlsx':
+      return readWorkbook(bytes, job.limits);
+    case 'legacy':
+      return readLegacy(bytes, job.limits);
+    case 'text':
+      return readText(bytes, job.path, job.limits, parseTsv);
+    case 'csv':
+      return readText(bytes, job.path, job.limits, parseCsv);
+  }
+}
+
+/**
+ * An .xls or .et: an OLE compound file (Excel 97–2003, WPS), or what systems export
+ * under that name and Excel opens: an .xlsx (read as one), an HTML table or an XML
+ * Spreadsheet 2003. Anything else is refused rather than guessed at.
+ */
+async function readLegacy(bytes: Buffer, limits: Limits): Promise<ReadFile> {
+  if (bytes.length === 0) throw new LegacyWorkbookError('文件是空的（0 字节），不是 Excel 或 WPS 工作簿');
+  if (isZip(bytes)) return readWorkbook(bytes, limits);
+  if (!isOle(bytes) && !isMarkup(bytes)) {
+    throw new LegacyWorkbookError('不是有效的 Excel 或 WPS 工作簿（文件内容不是表格格式，可能是改了扩展名的其他文件）');
+  }
+  return readOle(bytes, limits);
+}
+
+function readOle(bytes: Buffer, limits: Limits): ReadFile {
+  // Loaded on the first .xls or .et only: SheetJS takes tens of MB of heap, which every
+  // worker would otherwise spend at start under its --max-memory cap.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const XLSX = require('@e965/xlsx') as typeof SheetJS;
+  const grids = readLegacyWorkbook(bytes, XLSX, limits);
+  return { grids, workbook: () => gridWorkbook(grids, ExcelJS), warnings: [] };
+}
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
+const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+/** HTML or XML, after an optional UTF-8 byte order mark and white space. */
+const isMarkup = (b: Uint8Array) => /^(\uFEFF)?\s*</.test(new TextDecoder().decode(b.subarray(0, 512)));
+
 async function readWorkbook(bytes: Buffer, limits: Limits): Promise<ReadFile> {
+  // An .xls saved under the name .xlsx, or an .xlsx protected with a password to open
+  // (an encrypted OLE file): SheetJS reads the one and says which the other is.
+  if (isOle(bytes)) return readOle(bytes, limits);
   const problem = notAWorkbook(bytes);
   if (problem) throw new ZipError(problem);
   checkXlsxLimits(bytes, limits);
@@ -114,12 +169,27 @@ async function readWorkbook(bytes: Buffer, limits: Limits): Promise<ReadFile> {
   return { grids: wb.worksheets.map(worksheetGrid), workbook: () => wb, warnings: [] };
 }
 
-function readText(bytes: Buffer, file: string, limits: Limits): ReadFile {
+function readText(bytes: Buffer, file: string, limits: Limits, parse: (text: string, sheet: string) => Grid): ReadFile {
   const { text, warning } = decodeText(bytes);
   checkTextLimits(text, limits);
   const sheet = sheetNameFor(path.basename(file, path.extname(file)));
-  const grids = [parseTsv(text, sheet)];
+  const grids = [parse(text, sheet)];
+  checkGridLimits(grids[0], limits);
   return { grids, workbook: () => gridWorkbook(grids, ExcelJS), warnings: warning ? [warning] : [] };
+}
+
+/** A CSV's cells are only known once its quotes are read; the text limits count tabs. */
+function checkGridLimits(grid: Grid, limits: Limits): void {
+  let cells = 0;
+  for (const row of grid.cells) {
+    cells += row.length;
+    if (cells > limits.maxCells) throw overLimit('单元格数', `至少 ${count(cells)} 个`, `${count(limits.maxCells)} 个`, '--max-cells');
+    for (const cell of row) {
+      if (cell && cell.text.length > limits.maxTextLength) {
+        throw overLimit('单元格文字长度', `有一个单元格 ${count(cell.text.length)} 个字符`, `${count(limits.maxTextLength)} 个字符`, '--max-text');
+      }
+    }
+  }
 }
 
 function reason(e: unknown): string {
@@ -129,11 +199,7 @@ function reason(e: unknown): string {
 /** What the first bytes say a file named .xlsx really is, before handing it to a zip reader. */
 function notAWorkbook(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return '文件是空的（0 字节），不是 Excel 工作簿';
-  // OLE compound file: an old .xls, or an .xlsx protected with a password to open.
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return '这是旧版 .xls 工作簿或设置了打开密码的工作簿，无法读取；请在 Excel 或 WPS 中去掉密码并另存为 .xlsx 后再检查';
-  }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+  if (!isZip(bytes)) {
     return '不是有效的 .xlsx 工作簿（文件内容不是 Excel 格式，可能是改了扩展名的文本或其他文件）';
   }
   return null;

@@ -7,11 +7,14 @@ export function helpText(): string {
   return `perfcheck —— 检查财政项目支出绩效自评表（及绩效目标申报表）
 
 用法：
-  perfcheck 文件或文件夹... [--profile auto|规则] [--format table|json|csv] [--out-dir 文件夹] [--explain] [限制]
+  perfcheck 文件或文件夹... [--profile auto|规则] [--format table|json|csv] [--lang zh|en]
+            [--out-dir 文件夹] [--summary 汇总表.xlsx] [--explain] [限制]
 
-读取 .xlsx 工作簿和 .tsv/.txt 制表符分隔文本（UTF-8、UTF-16 或 GB18030 编码，自动识别），
-文件夹会逐层查找其中的文件（跳过 Office 临时文件 ~$* 和本工具写出的 *.检查结果.xlsx）。
-同一个文件中的所有工作表作为一个工作簿检查。
+读取 .xlsx、.xls（Excel 97-2003）、.et（WPS）工作簿，.csv 逗号分隔文本和 .tsv/.txt
+制表符分隔文本（UTF-8、UTF-16 或 GB18030 编码，自动识别）。文件夹会逐层按自然顺序查找
+（“副本2”在“副本10”之前）；其中不能检查的文件（PDF、Word、Office 临时文件 ~$*、本工具
+写出的 *.检查结果.xlsx 等）逐个列出并说明原因。同一个文件中的所有工作表作为一个工作簿检查。
+公式没有保存计算结果的单元格（由其他程序生成的文件）报告 FORMULA_NOT_CALCULATED，不参与计算。
 
 选项：
   --profile 规则    计分舍入规则，默认 auto。可用的规则：
@@ -20,10 +23,14 @@ ${profileList()
   .map((l) => `  ${l}`)
   .join('\n')}
   --format 格式     输出格式：table（默认，中文列表）、json（一个 JSON 文档）、
-                    csv（每条问题一行，带 BOM，可直接用 Excel 打开）
+                    csv（每条问题一行，无法读取和跳过的文件也各占一行；带 BOM，可直接用 Excel 打开）
+  --lang 语言       CSV 的表头和严重程度：zh（默认，中文）或 en（英文）
   --out-dir 文件夹  为每个文件写出带标注的副本：文件夹/<原文件名>.检查结果.xlsx
                     （有问题的单元格标色并加批注，另加“检查结果”工作表）。
                     原文件不会被修改；文件夹不存在时会自动创建。
+  --summary 文件    写出审核用的汇总表（.xlsx）：每张表一行，含项目名称、主管部门、实施单位、
+                    金额、执行率、资金得分、总分、等级（表中值和核算值）和问题个数；无法读取、
+                    没有表格或跳过的文件也各占一行。同时给出 --out-dir 时链接到带标注的副本。
   --explain         逐表说明读到了什么：每个资金数取自哪个单元格、每行指标的各个单元格、
                     总分和评分等级，以及据此得出的问题（用来核对表格是否读对）
 
@@ -48,5 +55,6 @@ ${profileList()
   perfcheck 自评表文件夹/ --format csv > 检查结果.csv
   perfcheck 宝山区2022绩效自评表.xlsx --profile national --out-dir 检查结果/
   perfcheck 某县自评表.xlsx --explain
+  perfcheck 来件/ --out-dir 检查结果/ --summary 检查结果/汇总表.xlsx
 `;
 }

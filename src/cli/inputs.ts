@@ -5,34 +5,58 @@ import { notAFileMessage } from '../io/readBounded';
 /** The name part every annotated copy ends with: `<name>.检查结果.xlsx`. */
 export const COPY_SUFFIX = '.检查结果.xlsx';
 
-const WORKBOOK_EXTENSIONS = ['.xlsx'];
-const TEXT_EXTENSIONS = ['.tsv', '.txt'];
+/**
+ * How each kind of file is read: `xlsx` by exceljs; `legacy` (Excel 97–2003 .xls, WPS
+ * .et) by SheetJS; `text` tab-separated, `csv` comma-separated (RFC 4180).
+ */
+export type InputKind = 'xlsx' | 'legacy' | 'text' | 'csv';
 
-export type InputKind = 'xlsx' | 'text';
+const KINDS: ReadonlyMap<string, InputKind> = new Map([
+  ['.xlsx', 'xlsx'],
+  ['.xls', 'legacy'],
+  ['.et', 'legacy'],
+  ['.tsv', 'text'],
+  ['.txt', 'text'],
+  ['.csv', 'csv'],
+]);
 
-/** One file to check, or a path that cannot be (`problem` in Chinese). */
+/** What the command reads, for messages. */
+export const READABLE = '.xlsx、.xls、.et 工作簿和 .csv、.tsv、.txt 文本';
+
+/**
+ * One file to check, or a path that cannot be (`problem` in Chinese), or a file found in
+ * a folder and left out on purpose (`skipped`: why, in Chinese).
+ */
 export interface Input {
   path: string;
   kind: InputKind | null;
   problem: string | null;
+  skipped?: string;
 }
 
 export function inputKind(file: string): InputKind | null {
-  const ext = path.extname(file).toLowerCase();
-  if (WORKBOOK_EXTENSIONS.includes(ext)) return 'xlsx';
-  if (TEXT_EXTENSIONS.includes(ext)) return 'text';
-  return null;
+  return KINDS.get(path.extname(file).toLowerCase()) ?? null;
 }
 
-/** Office lock files (`~$name.xlsx`) and this tool's own copies are not forms to check. */
-function skippedInFolder(name: string): boolean {
-  return name.startsWith('~$') || name.endsWith(COPY_SUFFIX);
+/** Why a file found in a folder is not checked, or null when it is. */
+function skipReason(name: string): string | null {
+  if (name.startsWith('~$')) return 'Office 打开文件时留下的临时锁文件，不是表格';
+  if (name.endsWith(COPY_SUFFIX)) return 'PerfCheck 写出的带标注副本';
+  if (inputKind(name)) return null;
+  const ext = path.extname(name).toLowerCase();
+  if (ext === '.pdf') return 'PDF 文件无法检查：请向报送单位索取 Excel 或 WPS 原表';
+  if (ext === '.doc' || ext === '.docx' || ext === '.wps') return 'Word 文档无法检查：请向报送单位索取 Excel 或 WPS 原表';
+  return `不是可检查的文件类型（可检查 ${READABLE}）`;
 }
+
+/** Natural order, as a file manager shows names: 副本2 before 副本10. */
+const naturalOrder = new Intl.Collator('zh', { numeric: true });
 
 /**
- * The files to check, in the order given; folders are walked in name order. A file named
- * on the command line is always read, whatever its name, and an unsupported one is
- * reported; inside folders only supported files are taken. Only regular files are read
+ * The files to check, in the order given; folders are walked in natural name order. A
+ * file named on the command line is always read, whatever its name, and an unsupported
+ * one is reported; inside folders every other file is listed as skipped, with the
+ * reason, so that none is silently dropped. Only regular files are read
  * (not FIFOs or devices, named or linked). Each file is listed once.
  */
 export async function collectInputs(args: string[]): Promise<Input[]> {
@@ -64,7 +88,7 @@ export async function collectInputs(args: string[]): Promise<Input[]> {
         kind,
         problem: kind
           ? null
-          : `不支持的文件类型：${arg}（可检查 .xlsx 工作簿和 .tsv/.txt 文本；旧版 .xls 请先另存为 .xlsx）`,
+          : `不支持的文件类型：${arg}（可检查 ${READABLE}）`,
       });
     }
   }
@@ -78,18 +102,18 @@ async function walk(dir: string): Promise<Input[]> {
   } catch (e) {
     return [{ path: dir, kind: null, problem: `无法打开文件夹：${dir}（${fileErrorReason(e)}）` }];
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => naturalOrder.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: Input[] = [];
   for (const e of entries) {
     const full = path.join(dir, e.name);
     // Symbolic links to folders are not followed, so a link loop cannot hang the walk.
     if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (
-      (e.isFile() || (e.isSymbolicLink() && (await isFile(full)))) &&
-      inputKind(e.name) &&
-      !skippedInFolder(e.name)
-    ) {
-      out.push({ path: full, kind: inputKind(e.name), problem: null });
+    else if (e.isFile() || (e.isSymbolicLink() && (await isFile(full)))) {
+      const skipped = skipReason(e.name);
+      if (skipped === null) out.push({ path: full, kind: inputKind(e.name), problem: null });
+      else out.push({ path: full, kind: null, problem: null, skipped });
+    } else {
+      out.push({ path: full, kind: null, problem: null, skipped: '不是普通文件（链接到文件夹、管道或设备）' });
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { jsonReport } from '../core/report';
@@ -5,14 +6,15 @@ import { parseArgs } from './args';
 import { ReportedFile } from './checkFile';
 import { csvOutput } from './csv';
 import { helpText } from './help';
-import { collectInputs } from './inputs';
+import { collectInputs, READABLE } from './inputs';
 import { IsolatedChecker } from './isolatedChecker';
 import { jsonText, oneLine } from './printable';
 import { Progress } from './progress';
 import { CliStreams } from './streams';
+import { summaryWorkbook } from './summaryWorkbook';
 import { tableOutput } from './table';
 import { removeTempFilesOnSignals } from './tempFiles';
-import { CopyWriter } from './writeCopy';
+import { CopyWriter, fileId, writeWhole } from './writeCopy';
 
 /** Exit statuses (documented in --help and docs/cli.md). */
 export const EXIT = { clean: 0, errorsFound: 1, failure: 2 } as const;
@@ -38,16 +40,18 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
   const { options } = parsed;
   const inputs = await collectInputs(options.paths);
   if (inputs.length === 0) {
-    io.stderr.write('没有找到可检查的文件（.xlsx 工作簿或 .tsv/.txt 文本）\n');
+    io.stderr.write(`没有找到可检查的文件（${READABLE}）\n`);
+    return EXIT.failure;
+  }
+  const readable = inputs.filter((i) => i.problem === null && i.skipped === undefined).map((i) => i.path);
+  if (options.summary !== null && (await isOneOf(options.summary, readable))) {
+    io.stderr.write(`不会覆盖被检查的文件 ${options.summary}，请为汇总表换一个文件名\n`);
     return EXIT.failure;
   }
   let writer: CopyWriter | null = null;
   if (options.outDir !== null) {
     try {
-      writer = await CopyWriter.open(
-        options.outDir,
-        inputs.filter((i) => i.problem === null).map((i) => i.path),
-      );
+      writer = await CopyWriter.open(options.outDir, readable);
     } catch (e) {
       io.stderr.write(`${(e as Error).message}\n`);
       return EXIT.failure;
@@ -67,6 +71,10 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
   try {
     for (const [i, input] of inputs.entries()) {
       progress.show(i, oneLine(path.basename(input.path)));
+      if (input.skipped !== undefined) {
+        files.push({ path: input.path, skipped: input.skipped, forms: [], findings: [] });
+        continue;
+      }
       if (input.problem !== null || input.kind === null) {
         // A missing, unsupported or special path's reason already names it.
         const problem = input.problem ?? `不支持的文件类型：${input.path}`;
@@ -116,11 +124,31 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
   progress.clear();
 
   const report = jsonReport(files);
+  if (options.summary !== null) {
+    try {
+      const wb = summaryWorkbook(report, copies, options.summary, ExcelJS);
+      await writeWhole(options.summary, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+      if (options.format !== 'table') io.stderr.write(`${oneLine(`已写出汇总表：${options.summary}`)}\n`);
+    } catch (e) {
+      complain(`无法写出汇总表：${(e as Error).message}`);
+    }
+  }
   const exitCode = failed ? EXIT.failure : report.summary.errors > 0 ? EXIT.errorsFound : EXIT.clean;
   if (options.format === 'json') io.stdout.write(jsonText(JSON.stringify(report, null, 2)) + '\n');
-  else if (options.format === 'csv') io.stdout.write(csvOutput(report));
-  else io.stdout.write(tableOutput(report, copies, exitCode));
+  else if (options.format === 'csv') io.stdout.write(csvOutput(report, options.lang));
+  else io.stdout.write(tableOutput(report, copies, exitCode, options.summary));
   return exitCode;
+}
+
+/** Whether a path is one of the inputs, under any spelling or link. */
+async function isOneOf(target: string, inputs: string[]): Promise<boolean> {
+  const resolved = path.resolve(target);
+  const id = await fileId(target);
+  for (const input of inputs) {
+    if (path.resolve(input) === resolved) return true;
+    if (id !== null && (await fileId(input)) === id) return true;
+  }
+  return false;
 }
 
 /** Both src/cli/main.ts and build/cli/main.js sit two folders below package.json. */

@@ -9,19 +9,26 @@ import { oneLine } from './printable';
  * findings (severity, sheet!cell, message), then one summary line. Control characters
  * and bidi marks from workbook text are removed.
  */
-export function tableOutput(report: JsonReport, copies: Map<string, string>, exitCode: number): string {
+export function tableOutput(
+  report: JsonReport,
+  copies: Map<string, string>,
+  exitCode: number,
+  summary: string | null = null,
+): string {
   const lines: string[] = [];
   for (const file of report.files) {
     lines.push(...fileBlock(file, copies.get(file.path)), '');
   }
-  const { files, forms, errors, warnings, infos } = report.summary;
-  const unreadable = report.files.filter((f) => f.error !== undefined).length;
-  lines.push(
-    `合计：${files} 个文件，${forms} 张表；错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个` +
-      (unreadable > 0 ? `；${unreadable} 个文件无法读取` : ''),
-  );
+  if (summary !== null) lines.push(`汇总表：${summary}`);
+  const { files, forms, errors, warnings, infos, filesWithErrors, unreadable, withoutForm, skipped } = report.summary;
   if (exitCode === 1) lines.push('说明：退出状态 1 表示检查发现了错误（表格内容需要修改），不是程序运行失败。');
   if (exitCode === 2) lines.push('说明：退出状态 2 表示有文件无法读取或无法写出，原因见上方；其余文件已照常检查。');
+  // The last line is the batch's verdict: a reviewer (or a script) reads it first.
+  lines.push(
+    `合计：${files} 个文件，${forms} 张表；错误 ${errors} 个，警告 ${warnings} 个，提示 ${infos} 个；` +
+      `有错误的文件 ${filesWithErrors} 个，无法读取的文件 ${unreadable} 个，没有表格的文件 ${withoutForm} 个` +
+      (skipped > 0 ? `，跳过的文件 ${skipped} 个` : ''),
+  );
   // Each entry is one line of output; workbook text inside it may hold line breaks or
   // terminal controls, which must neither split nor rewrite the line.
   return lines.map(oneLine).join('\n') + '\n';
@@ -31,6 +38,10 @@ function fileBlock(file: ReportedFile, copy: string | undefined): string[] {
   const lines = [`文件：${file.path}`];
   if (file.error !== undefined) {
     lines.push(`  无法读取：${file.error}`);
+    return lines;
+  }
+  if (file.skipped !== undefined) {
+    lines.push(`  已跳过：${file.skipped}`);
     return lines;
   }
   for (const warning of file.warnings ?? []) lines.push(`  注意：${warning}`);

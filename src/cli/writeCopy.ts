@@ -59,23 +59,32 @@ export class CopyWriter {
     if (this.inputIds.has(path.resolve(target)) || (existing && this.inputIds.has(existing))) {
       throw new Error(`不会覆盖被检查的文件 ${target}，请换一个输出文件夹`);
     }
-    const temp = path.join(this.outDir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    trackTempFile(temp);
-    try {
-      await fs.writeFile(temp, data, { flag: 'wx' });
-      await fs.rename(temp, target);
-    } catch (e) {
-      await fs.rm(temp, { force: true });
-      throw new Error(`无法写出 ${target}（${fileErrorReason(e)}）`, { cause: e });
-    } finally {
-      untrackTempFile(temp);
-    }
+    await writeWhole(target, data);
     return target;
   }
 }
 
+/**
+ * Writes a file through a temporary file in the same folder and a rename, so that a
+ * failed or interrupted write never leaves half a file under the final name. Throws a
+ * Chinese message on failure.
+ */
+export async function writeWhole(target: string, data: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  trackTempFile(temp);
+  try {
+    await fs.writeFile(temp, data, { flag: 'wx' });
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw new Error(`无法写出 ${target}（${fileErrorReason(e)}）`, { cause: e });
+  } finally {
+    untrackTempFile(temp);
+  }
+}
+
 /** Device and inode: the same file under any path, link or spelling. */
-async function fileId(p: string): Promise<string | null> {
+export async function fileId(p: string): Promise<string | null> {
   try {
     const s = await fs.stat(p);
     return `${s.dev}:${s.ino}`;

@@ -11,6 +11,7 @@ import { Grid } from './grid';
 import { locateForms } from './locate';
 import { NATIONAL, profileById, RuleProfile } from './profiles';
 import { readForm } from './readForm';
+import { reportUncalculated } from './uncalculated';
 
 export interface FormResult {
   form: Form;
@@ -91,7 +92,10 @@ export function projectNames(result: WorkbookResult): Map<string, string> {
 export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): WorkbookResult {
   const forms = grids.flatMap(findForms);
   const profile = resolveProfile(options.profile, forms);
-  const results = forms.map((f) => checkFormGuarded(f, profile.profile));
+  const results = reportUncalculated(
+    grids,
+    forms.map((f) => checkFormGuarded(f, profile.profile)),
+  );
   const findings = results.flatMap((r) => r.findings);
   if (forms.length === 0) {
     const { out, add } = findingsFor(grids[0]?.sheet ?? '', null);

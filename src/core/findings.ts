@@ -40,6 +40,9 @@ export const FINDING_CODES = {
   DUPLICATE_INDICATOR: { severity: 'warning', meaning: '同一指标行重复出现（未重复计入）' },
   FORM_INCOMPLETE: { severity: 'error', meaning: '表格不完整，部分内容无法检查' },
   NO_FORM_FOUND: { severity: 'warning', meaning: '没有找到绩效自评表或申报表' },
+  // An error, not a warning: a form whose values are unknown has not been checked, and
+  // must not pass a batch with exit status 0.
+  FORMULA_NOT_CALCULATED: { severity: 'error', meaning: '公式没有保存计算结果，无法核对（在 Excel/WPS 中打开并保存一次）' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -17,6 +17,20 @@ export interface Cell {
   text: string;
   /** The number format, e.g. `0.00%` or `#,##0.00`; `General` or absent for text. */
   format?: string;
+  /**
+   * Set on a formula saved without its result (a file written by a program, not by Excel
+   * or WPS): the formula, e.g. `SUM(H13:H30)`. Such a cell's value is unknown, never
+   * blank: it holds the error UNCALCULATED and shows the formula.
+   */
+  formula?: string;
+}
+
+/** The value of a formula cell whose result was never calculated (see Cell.formula). */
+export const UNCALCULATED = '#UNCALCULATED';
+
+/** The cell for a formula saved without a result. */
+export function uncalculatedCell(formula: string, format?: string): Cell {
+  return { value: { error: UNCALCULATED }, text: `=${formula}`, format, formula };
 }
 
 export interface Grid {

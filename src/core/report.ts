@@ -14,6 +14,9 @@ export interface JsonForm {
   range: string;
   project: string | null;
   year: number | null;
+  /** 主管部门. */
+  department: string | null;
+  /** 实施单位. */
   unit: string | null;
   profile: string;
   fund: {
@@ -41,6 +44,8 @@ export interface JsonFile {
   path: string;
   /** Set when the file could not be read: the reason in Chinese. */
   error?: string;
+  /** Set for a file found in a folder and not checked (a PDF, a lock file): why, in Chinese. */
+  skipped?: string;
   profile?: { id: string; name: string; auto: boolean; reason: string };
   forms: JsonForm[];
   findings: Finding[];
@@ -48,7 +53,21 @@ export interface JsonFile {
 
 export interface JsonReport {
   files: JsonFile[];
-  summary: { files: number; forms: number; errors: number; warnings: number; infos: number };
+  summary: {
+    files: number;
+    forms: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+    /** Files with at least one error finding. */
+    filesWithErrors: number;
+    /** Files that could not be read. */
+    unreadable: number;
+    /** Files read in which no form was found. */
+    withoutForm: number;
+    /** Files found in folders and not checked. */
+    skipped: number;
+  };
 }
 
 const num = (r: { value: NumberReading } | null | undefined) =>
@@ -70,6 +89,7 @@ export function jsonFile(path: string, result: WorkbookResult): JsonFile {
       range: form.range,
       project: form.project?.value || null,
       year: form.year,
+      department: form.department?.value || null,
       unit: form.unit?.value || null,
       profile: result.profile.profile.id,
       fund: fund && {
@@ -106,6 +126,10 @@ export function jsonReport(files: JsonFile[]): JsonReport {
       errors: all.filter((f) => f.severity === 'error').length,
       warnings: all.filter((f) => f.severity === 'warning').length,
       infos: all.filter((f) => f.severity === 'info').length,
+      filesWithErrors: files.filter((f) => f.findings.some((x) => x.severity === 'error')).length,
+      unreadable: files.filter((f) => f.error !== undefined).length,
+      withoutForm: files.filter((f) => f.error === undefined && f.skipped === undefined && f.forms.length === 0).length,
+      skipped: files.filter((f) => f.skipped !== undefined).length,
     },
   };
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { Cell, CellValue, Grid } from '../core/grid';
+import { Cell, CellValue, Grid, uncalculatedCell } from '../core/grid';
 import { formatNumber } from '../core/numberFormat';
 
 /**
@@ -29,12 +29,29 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
 
 function cellOf(c: ExcelJS.Cell): Cell | null {
   const format = c.numFmt || undefined;
+  const formula = formulaWithoutResult(c);
+  if (formula !== null) return uncalculatedCell(formula, format);
   const value = plainValue(c.value);
   if (value === null) return null;
   if (typeof value === 'number') return { value, text: formatNumber(value, format), format };
   if (typeof value === 'string') return value === '' ? null : { value, text: value, format };
   if (typeof value === 'boolean') return { value, text: value ? 'TRUE' : 'FALSE', format };
   return { value, text: value.error, format };
+}
+
+/**
+ * A formula saved without its result: no `<v>` in the file (exceljs and other libraries
+ * write formulas that way and leave calculation to Excel). Read as blank, it would raise
+ * false 为空 findings, so the engine reports it instead (FORMULA_NOT_CALCULATED).
+ */
+function formulaWithoutResult(c: ExcelJS.Cell): string | null {
+  const v = c.value;
+  if (typeof v !== 'object' || v === null || v instanceof Date) return null;
+  if (!('formula' in v) && !('sharedFormula' in v)) return null;
+  const { result } = v as ExcelJS.CellFormulaValue;
+  if (result !== undefined && result !== null) return null;
+  // exceljs translates a shared formula to this cell's own references.
+  return c.formula || (v as ExcelJS.CellSharedFormulaValue).sharedFormula;
 }
 
 /** exceljs wraps formulas, rich text, links and errors in objects; keep what a cell shows. */

@@ -127,13 +127,14 @@ describe('bad input gives a finding or a Chinese message, never a crash', () => 
     expect(t).toEqual({ path: text, error: expect.stringContaining('不是有效的 .xlsx 工作簿'), forms: [], findings: [] });
     expect(tr.error).toContain('工作簿已损坏或不完整');
     expect(tr.forms).toEqual([]);
-    expect(old.error).toContain('旧版 .xls');
+    // An OLE file named .xlsx is read as the .xls it may be; this one is only a header.
+    expect(old.error).toContain('工作簿已损坏、设置了打开密码或不是 Excel/WPS 表格');
     expect(empty.error).toContain('文件是空的');
-    expect(unsup.error).toContain('不支持的文件类型');
+    expect(unsup.error).toContain('不是有效的 Excel 或 WPS 工作簿');
     expect(good.forms).toHaveLength(5);
     expect(brief(good.findings)).toContain('表4!H6 FUND_SCORE_MISMATCH');
     expect(report.summary.files).toBe(6);
-    for (const f of [text, truncated, xls, zero]) expect(stderr).toContain(`无法检查 ${f}：`);
+    for (const f of [text, truncated, xls, zero, unsupported]) expect(stderr).toContain(`无法检查 ${f}：`);
   });
 
   test('a 50,000-row sheet: the form above the data is found and checked', async () => {

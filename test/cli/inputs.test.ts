@@ -8,7 +8,7 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-test('folders are walked in name order; lock files, our own copies and other types are skipped', async () => {
+test('folders are walked in name order; lock files, our own copies and other types are listed as skipped', async () => {
   mkdirSync(path.join(dir, 'b-sub'));
   copyFileSync(QINGPU_XLSX, path.join(dir, 'a.xlsx'));
   copyFileSync(BAOSHAN_TSV, path.join(dir, 'b-sub', 'c.tsv'));
@@ -17,7 +17,14 @@ test('folders are walked in name order; lock files, our own copies and other typ
   writeFileSync(path.join(dir, '~$a.xlsx'), Buffer.from([0x0a, 0x00, 0x41]));
   writeFileSync(path.join(dir, 'notes.md'), '# 说明');
   const { code, report } = await runJson([dir, path.join(dir, 'a.xlsx')]);
-  expect(report.files.map((f) => path.relative(dir, f.path))).toEqual(['a.xlsx', path.join('b-sub', 'c.tsv')]);
+  expect(report.files.map((f) => [path.relative(dir, f.path), f.skipped ?? null])).toEqual([
+    ['~$a.xlsx', 'Office 打开文件时留下的临时锁文件，不是表格'],
+    ['a.检查结果.xlsx', 'PerfCheck 写出的带标注副本'],
+    ['a.xlsx', null],
+    [path.join('b-sub', 'c.tsv'), null],
+    ['notes.md', expect.stringContaining('不是可检查的文件类型')],
+  ]);
+  expect(report.files.filter((f) => f.skipped === undefined).every((f) => f.forms.length > 0)).toBe(true);
   expect(code).toBe(1);
 });
 

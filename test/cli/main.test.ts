@@ -51,14 +51,24 @@ describe('perfcheck on the published forms', () => {
   test('the JSON report has every documented key, numbers as decimal strings, absent values null', async () => {
     const { report } = await runJson([QINGPU_XLSX, DECLARATION_XLSX]);
     expect(Object.keys(report).sort()).toEqual(['files', 'summary']);
-    expect(Object.keys(report.summary).sort()).toEqual(['errors', 'files', 'forms', 'infos', 'warnings']);
-    expect(report.summary).toMatchObject({ files: 2, forms: 8 });
+    expect(Object.keys(report.summary).sort()).toEqual([
+      'errors',
+      'files',
+      'filesWithErrors',
+      'forms',
+      'infos',
+      'skipped',
+      'unreadable',
+      'warnings',
+      'withoutForm',
+    ]);
+    expect(report.summary).toMatchObject({ files: 2, forms: 8, filesWithErrors: 1, unreadable: 0, withoutForm: 0, skipped: 0 });
     const [qingpu, declaration] = report.files;
     expect(qingpu.path).toBe(QINGPU_XLSX);
     expect(Object.keys(qingpu).sort()).toEqual(['findings', 'forms', 'path', 'profile']);
     const form4 = qingpu.forms.find((f) => f.sheet === '表4')!;
     expect(Object.keys(form4).sort()).toEqual(
-      ['fund', 'grade', 'id', 'indicators', 'kind', 'profile', 'project', 'range', 'sheet', 'total', 'unit', 'year'].sort(),
+      ['department', 'fund', 'grade', 'id', 'indicators', 'kind', 'profile', 'project', 'range', 'sheet', 'total', 'unit', 'year'].sort(),
     );
     expect(form4).toMatchObject({
       kind: 'self-eval',
@@ -120,8 +130,10 @@ describe('perfcheck on the published forms', () => {
     expect(stdout).toContain('[错误] 表4!H6  资金得分应为 8.27');
     expect(stdout).toContain('本文件：5 张表，错误 4 个，警告 3 个，提示 0 个');
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[lines.length - 2]).toBe('合计：1 个文件，5 张表；错误 4 个，警告 3 个，提示 0 个');
-    expect(lines[lines.length - 1]).toMatch(/^说明：退出状态 1 表示检查发现了错误/);
+    expect(lines[lines.length - 2]).toMatch(/^说明：退出状态 1 表示检查发现了错误/);
+    expect(lines[lines.length - 1]).toBe(
+      '合计：1 个文件，5 张表；错误 4 个，警告 3 个，提示 0 个；有错误的文件 1 个，无法读取的文件 0 个，没有表格的文件 0 个',
+    );
   });
 
   test('csv output: BOM, header, one correctly quoted row per finding', async () => {
@@ -133,7 +145,7 @@ describe('perfcheck on the published forms', () => {
       });
       const { stdout, code } = await run([file, '--format', 'csv']);
       expect(code).toBe(1);
-      expect(stdout.startsWith('\uFEFFfile,sheet,cell,form,project,severity,code,message,expected,actual\r\n')).toBe(true);
+      expect(stdout.startsWith('\uFEFF文件,工作表,单元格,表格,项目名称,严重程度,代码,说明,应为,实际\r\n')).toBe(true);
       const rows = parseCsv(stdout.slice(1));
       const json = (await runJson([file])).report.files[0];
       expect(rows).toHaveLength(json.findings.length + 1);
@@ -143,7 +155,7 @@ describe('perfcheck on the published forms', () => {
         'H6',
         '表4!A1:H21',
         tricky,
-        'error',
+        '错误',
         'FUND_SCORE_MISMATCH',
         json.findings.find((f) => f.cell === 'H6')!.message,
         '8.27',

@@ -29,7 +29,10 @@ describe('perfcheck as a real process', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('文件：examples/青浦区2024绩效自评表.xlsx');
     expect(r.stdout).toContain('文件：examples/宝山区2022绩效自评表.xlsx');
-    expect(r.stdout.trimEnd().split('\n').pop()).toMatch(/^说明：退出状态 1 表示检查发现了错误/);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[lines.length - 2]).toMatch(/^说明：退出状态 1 表示检查发现了错误/);
+    expect(lines[lines.length - 1]).toMatch(/^合计：3 个文件，.*有错误的文件 2 个，无法读取的文件 0 个，没有表格的文件 0 个，跳过的文件 1 个$/);
+    expect(r.stdout).toContain('文件：examples/README.md');
     // The launcher itself reports the findings with status 1.
     const direct = spawnSync(process.execPath, [path.join(ROOT, 'bin/perfcheck.js'), 'examples/'], { cwd: ROOT, encoding: 'utf8' });
     expect(direct.status).toBe(1);

@@ -66,7 +66,7 @@ test('a limit option needs a whole number within range', async () => {
   }
 });
 
-test('FIFOs and devices: refused when named, skipped inside folders, never read', async () => {
+test('FIFOs and devices: refused when named, listed as skipped inside folders, never read', async () => {
   const folder = path.join(dir, '来件');
   mkdirSync(folder);
   copyFileSync(QINGPU_XLSX, path.join(folder, 'a.xlsx'));
@@ -75,8 +75,9 @@ test('FIFOs and devices: refused when named, skipped inside folders, never read'
   execFileSync('mkfifo', [fifo]);
   const { code, stderr, report } = await runJson([folder, fifo, '/dev/zero', '/dev/null']);
   expect(code).toBe(2);
-  expect(report.files.map((f) => [path.basename(f.path), f.error ?? null])).toEqual([
+  expect(report.files.map((f) => [path.basename(f.path), f.error ?? f.skipped ?? null])).toEqual([
     ['a.xlsx', null],
+    ['b.xlsx', '不是普通文件（链接到文件夹、管道或设备）'],
     ['管道.tsv', `不是普通文件，不会读取：${fifo}（命名管道、设备和套接字可能永远读不完）`],
     ['zero', '不是普通文件，不会读取：/dev/zero（命名管道、设备和套接字可能永远读不完）'],
     ['null', '不是普通文件，不会读取：/dev/null（命名管道、设备和套接字可能永远读不完）'],

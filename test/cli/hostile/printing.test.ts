@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
-import { JsonReport } from '../../../src/core/report';
+import { JsonReport, jsonReport } from '../../../src/core/report';
 import { csvOutput } from '../../../src/cli/csv';
 import { jsonText, oneLine } from '../../../src/cli/printable';
 import { QINGPU_TSV, run, runJson, tempDir } from '../helpers';
@@ -62,6 +62,6 @@ test('oneLine, keepLayout and jsonText on the sequences terminals act on', () =>
   expect(oneLine(`${RLO}tnemucod\u2066x\u2069`)).toBe('tnemucodx');
   expect(JSON.parse(jsonText(JSON.stringify({ s: `a${C1}${RLO}b` })))).toEqual({ s: `a${C1}${RLO}b` });
   expect(jsonText(JSON.stringify(`a${RLO}`))).toBe('"a\\u202e"');
-  const report: JsonReport = { files: [], summary: { files: 0, forms: 0, errors: 0, warnings: 0, infos: 0 } };
+  const report: JsonReport = jsonReport([]);
   expect(csvOutput(report).replace(/\r\n/g, '')).not.toMatch(CONTROLS);
 });
