@@ -132,6 +132,7 @@ const MEANING_EN: Record<FindingCode, string> = {
   DUPLICATE_INDICATOR: 'Indicator row repeated (counted once)',
   FORM_INCOMPLETE: 'Form incomplete: parts cannot be checked',
   NO_FORM_FOUND: 'No self-evaluation or declaration form found',
+  FORMULA_NOT_CALCULATED: 'Formula saved without its result: open and save the file once in Excel or WPS',
 };
 
 const SUBJECT_EN = new Map<string, string>([
