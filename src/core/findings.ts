@@ -1,5 +1,7 @@
 /** Findings: what a check reports, with stable codes (guide: "Findings"). */
 
+import type { Fix } from './fixes';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
@@ -14,6 +16,8 @@ export interface Finding {
   message: string;
   expected: string | null;
   actual: string | null;
+  /** Set when the form determines the correct value (issue 14): what to write, and how. */
+  fix?: Fix;
 }
 
 /** Every code, its severity and its meaning in plain Chinese. Codes are never renamed. */
