@@ -5,6 +5,10 @@ import { notAFileMessage } from '../io/readBounded';
 /** The name part every annotated copy ends with: `<name>.检查结果.xlsx`. */
 export const COPY_SUFFIX = '.检查结果.xlsx';
 
+/** Corrected copies (`--fix`), and copies that compute themselves (`--formulas` alone). */
+export const FIXED_SUFFIX = '.已改正.xlsx';
+export const FORMULAS_SUFFIX = '.公式.xlsx';
+
 const WORKBOOK_EXTENSIONS = ['.xlsx'];
 const TEXT_EXTENSIONS = ['.tsv', '.txt'];
 
@@ -26,7 +30,7 @@ export function inputKind(file: string): InputKind | null {
 
 /** Office lock files (`~$name.xlsx`) and this tool's own copies are not forms to check. */
 function skippedInFolder(name: string): boolean {
-  return name.startsWith('~$') || name.endsWith(COPY_SUFFIX);
+  return name.startsWith('~$') || [COPY_SUFFIX, FIXED_SUFFIX, FORMULAS_SUFFIX].some((s) => name.endsWith(s));
 }
 
 /**

@@ -9,10 +9,15 @@ import { oneLine } from './printable';
  * findings (severity, sheet!cell, message), then one summary line. Control characters
  * and bidi marks from workbook text are removed.
  */
-export function tableOutput(report: JsonReport, copies: Map<string, string>, exitCode: number): string {
+export function tableOutput(
+  report: JsonReport,
+  copies: Map<string, string>,
+  exitCode: number,
+  copyLabel = '带标注的副本',
+): string {
   const lines: string[] = [];
   for (const file of report.files) {
-    lines.push(...fileBlock(file, copies.get(file.path)), '');
+    lines.push(...fileBlock(file, copies.get(file.path), copyLabel), '');
   }
   const { files, forms, errors, warnings, infos } = report.summary;
   const unreadable = report.files.filter((f) => f.error !== undefined).length;
@@ -27,7 +32,7 @@ export function tableOutput(report: JsonReport, copies: Map<string, string>, exi
   return lines.map(oneLine).join('\n') + '\n';
 }
 
-function fileBlock(file: ReportedFile, copy: string | undefined): string[] {
+function fileBlock(file: ReportedFile, copy: string | undefined, copyLabel: string): string[] {
   const lines = [`文件：${file.path}`];
   if (file.error !== undefined) {
     lines.push(`  无法读取：${file.error}`);
@@ -48,7 +53,7 @@ function fileBlock(file: ReportedFile, copy: string | undefined): string[] {
     for (const f of findings) lines.push(findingLine(f, '      '));
   });
   lines.push(`  本文件：${file.forms.length} 张表，${countLine(file.findings)}`);
-  if (copy) lines.push(`  带标注的副本：${copy}`);
+  if (copy) lines.push(`  ${copyLabel}：${copy}`);
   return lines;
 }
 

@@ -20,7 +20,8 @@ export interface FixedWorkbook {
   before: WorkbookResult;
   /** Every changed cell, once, in the order first changed. */
   changes: FixChange[];
-  /** The check of the corrected workbook. */
+  /** The corrected grids and their check. */
+  grids: Grid[];
   after: WorkbookResult;
 }
 
@@ -62,7 +63,8 @@ export function fixWorkbook(grids: Grid[], options: CheckOptions = {}): FixedWor
   }
   // A cell changed and changed back is no change.
   const changed = [...changes.values()].filter((c) => !isUnchanged(grids, c.write.sheet, c.write.cell, c.write));
-  return { profileId, before, changes: changed, after: result };
+  // The corrected workbook was held to the profile chosen for the original, for the same reason.
+  return { profileId, before, changes: changed, grids: current, after: { ...result, profile: before.profile } };
 }
 
 function cellOf(grids: Grid[], sheet: string, a1: string) {

@@ -84,7 +84,8 @@ export function formFormulas(
     const weight = row.weight && isNumber(row.weight) ? row.weight.cell : '10';
     if (row.score && fund?.score.computed) {
       const base = profile.scoreBase === 'exact' ? exact : rateExpr;
-      let score = `IF(${base}>=100,${weight},MIN(${rounded(`${base}/100*${weight}`, places, profile.scoreRounding)},${weight}))`;
+      const share = profile.scoreBase === 'exact' ? `${actual}/${budget}*${weight}` : `${rateExpr}/100*${weight}`;
+      let score = `IF(${base}>=100,${weight},MIN(${rounded(share, places, profile.scoreRounding)},${weight}))`;
       if (profile.fullMarksThreshold !== null) {
         score = `IF(${exact}>=${profile.fullMarksThreshold.toFixed()},${weight},${score})`;
       }
