@@ -7,10 +7,12 @@ export function helpText(): string {
   return `perfcheck —— 检查财政项目支出绩效自评表（及绩效目标申报表）
 
 用法：
-  perfcheck 文件或文件夹... [--profile auto|规则] [--format table|json|csv] [--out-dir 文件夹] [--explain] [限制]
+  perfcheck 文件或文件夹... [--profile auto|规则] [--format table|json|csv] [--out-dir 文件夹]
+            [--fix] [--formulas[=perf]] [--explain] [限制]
 
 读取 .xlsx 工作簿和 .tsv/.txt 制表符分隔文本（UTF-8、UTF-16 或 GB18030 编码，自动识别），
-文件夹会逐层查找其中的文件（跳过 Office 临时文件 ~$* 和本工具写出的 *.检查结果.xlsx）。
+文件夹会逐层查找其中的文件（跳过 Office 临时文件 ~$* 和本工具写出的 *.检查结果.xlsx、
+*.已改正.xlsx、*.公式.xlsx）。
 同一个文件中的所有工作表作为一个工作簿检查。
 
 选项：
@@ -24,6 +26,13 @@ ${profileList()
   --out-dir 文件夹  为每个文件写出带标注的副本：文件夹/<原文件名>.检查结果.xlsx
                     （有问题的单元格标色并加批注，另加“检查结果”工作表）。
                     原文件不会被修改；文件夹不存在时会自动创建。
+  --fix             （与 --out-dir 同用）写出改好的副本 文件夹/<原文件名>.已改正.xlsx：
+                    改正表格本身能算出正确值的执行率、资金得分、总分、评分等级和资金合计，
+                    每个改过的单元格加批注，另加“改正记录”工作表，并列出“原值 → 新值”；
+                    得分、偏差原因等需要人决定的内容不改。报告为改正后副本的检查结果
+  --formulas        （与 --out-dir 同用）把执行率、资金得分、总分、评分等级换成公式
+                    （ROUND/ROUNDUP/ROUNDDOWN/MIN/SUM/IF，按所用规则），并加条件格式标出
+                    得分低于分值却没写偏差原因、得分超过分值；--formulas=perf 改用 PERF.* 函数
   --explain         逐表说明读到了什么：每个资金数取自哪个单元格、每行指标的各个单元格、
                     总分和评分等级，以及据此得出的问题（用来核对表格是否读对）
 
@@ -48,5 +57,6 @@ ${profileList()
   perfcheck 自评表文件夹/ --format csv > 检查结果.csv
   perfcheck 宝山区2022绩效自评表.xlsx --profile national --out-dir 检查结果/
   perfcheck 某县自评表.xlsx --explain
+  perfcheck 青浦区2024绩效自评表.xlsx --fix --formulas --out-dir 改好的/
 `;
 }
