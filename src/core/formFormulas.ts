@@ -3,6 +3,7 @@ import { Decimal, Rounding } from './decimal';
 import type { FormResult, WorkbookResult } from './engine';
 import { countedIndicators, Indicator, Read, totalFundRow } from './form';
 import { inScoreColumn } from './fixes';
+import { fundRate } from './fundScore';
 import { gradeOf } from './grade';
 import { cellAt, columnName, Grid, parseAddress } from './grid';
 import { isPercentFormat } from './numberFormat';
@@ -57,6 +58,26 @@ export function formFormulas(
   };
   const places = profile.places;
   const decimalsFormat = places === 0 ? '0' : `0.${'0'.repeat(places)}`;
+  // Every line's 执行率, so that none goes stale when its amounts change.
+  for (const line of form.fund?.rows ?? []) {
+    const budget = line.budget?.value.kind === 'number' ? line.budget.value.value : null;
+    const actual = line.actual?.value.kind === 'number' ? line.actual.value.value : null;
+    if (!line.rate || budget === null || actual === null || !budget.gt(0) || actual.isNegative()) continue;
+    const computed = fundRate(budget, actual, profile)!;
+    const target = cell(line.rate.cell);
+    const points = form.fund!.rateColumnIsPercent && typeof target.value === 'number' && !isPercentFormat(target.format);
+    const [b, a] = [line.budget!.cell, line.actual!.cell];
+    const rateExpr = rounded(`${a}/${b}*100`, places, profile.rateRounding);
+    const perf = `PERF.RATE(${b},${a},"${profile.id}")`;
+    writes.push({
+      sheet,
+      cell: line.rate.cell,
+      kind: 'formula',
+      value: options.perf ? (points ? `${perf}*100` : perf) : `IF(${b}=0,"",${points ? rateExpr : `${rateExpr}/100`})`,
+      result: { kind: 'number', value: (points ? computed : computed.div(100)).toFixed() },
+      numberFormat: points || isPercentFormat(target.format) ? null : `${decimalsFormat}%`,
+    });
+  }
   const row = totalFundRow(form);
   let fundScoreRef: string | null = null;
   let fundScoreValue: Decimal | null = null;
@@ -66,21 +87,6 @@ export function formFormulas(
     const guard = (x: string) => `IF(${budget}=0,"",${x})`;
     const exact = `${actual}/${budget}*100`;
     const rateExpr = rounded(exact, places, profile.rateRounding);
-    if (row.rate && fund?.rate.computed) {
-      const target = cell(row.rate.cell);
-      const points = form.fund!.rateColumnIsPercent && typeof target.value === 'number' && !isPercentFormat(target.format);
-      const perf = `PERF.RATE(${budget},${actual},"${profile.id}")`;
-      const formula = options.perf ? (points ? `${perf}*100` : perf) : guard(points ? rateExpr : `${rateExpr}/100`);
-      const value = points ? fund.rate.computed : fund.rate.computed.div(100);
-      writes.push({
-        sheet,
-        cell: row.rate.cell,
-        kind: 'formula',
-        value: formula,
-        result: { kind: 'number', value: value.toFixed() },
-        numberFormat: points || isPercentFormat(target.format) ? null : `${decimalsFormat}%`,
-      });
-    }
     const weight = row.weight && isNumber(row.weight) ? row.weight.cell : '10';
     if (row.score && fund?.score.computed) {
       const base = profile.scoreBase === 'exact' ? exact : rateExpr;

@@ -127,6 +127,7 @@ describe('改为公式: plain Excel formulas reproduce the engine in HyperFormul
     const { writes } = workbookFormulas(checkWorkbook(grids), grids, { perf: true });
     expect(writes.filter((w) => w.sheet === '表4').map((w) => `${w.cell} =${w.value}`)).toEqual([
       'G6 =PERF.RATE(D6,E6,"national")*100',
+      'G7 =PERF.RATE(D7,E7,"national")*100',
       'H6 =PERF.SCORE(D6,E6,F6,"national")',
       'G20 =PERF.TOTAL(G13:G19,H6)',
       'B21 =PERF.GRADE(G20)',
