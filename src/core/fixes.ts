@@ -25,13 +25,15 @@ export interface Fix {
   value: string;
   /** `percent`: a number cell shown as a percent (stores value ÷ 100); `number`; `text`. */
   as: 'number' | 'percent' | 'text';
+  /** For a blank cell, which has no format of its own to keep: the format to give it. */
+  numberFormat?: string;
 }
 
 /** The cell write that applies a fix, keeping the cell's own number format. */
 export function fixWrite(sheet: string, fix: Fix): CellWrite {
   if (fix.as === 'text') return { sheet, cell: fix.cell, kind: 'text', value: fix.value, numberFormat: null };
   const stored = fix.as === 'percent' ? new Decimal(fix.value).div(100) : new Decimal(fix.value);
-  return { sheet, cell: fix.cell, kind: 'number', value: stored.toFixed(), numberFormat: null };
+  return { sheet, cell: fix.cell, kind: 'number', value: stored.toFixed(), numberFormat: fix.numberFormat ?? null };
 }
 
 type Kind = 'rate' | 'fundScore' | 'total' | 'grade' | 'amount';
@@ -180,8 +182,9 @@ function fixFor(address: string, target: Target, cell: Cell, places: number): Fi
     const shownAsPercent = /%/.test(cell.value as string) || !target.percentColumn;
     return { cell: address, value: `${value.toFixed(digits)}${shownAsPercent ? '%' : ''}`, as: 'text' };
   }
-  if (isPercentFormat(cell.format) || (cell.value === null && !target.percentColumn)) {
-    return { cell: address, value: value.toFixed(), as: 'percent' };
+  if (isPercentFormat(cell.format)) return { cell: address, value: value.toFixed(), as: 'percent' };
+  if (cell.value === null && !target.percentColumn) {
+    return { cell: address, value: value.toFixed(), as: 'percent', numberFormat: places === 0 ? '0%' : `0.${'0'.repeat(places)}%` };
   }
   if (target.percentColumn) return { cell: address, value: value.toFixed(), as: 'number' };
   // A plain 执行率 column reads a number up to 1 as a fraction (0.8413 is 84.13%).

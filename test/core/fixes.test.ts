@@ -2,6 +2,7 @@ import { checkWorkbook } from '../../src/core/engine';
 import { Finding } from '../../src/core/findings';
 import { fixWorkbook } from '../../src/core/fixAll';
 import { fixWrite } from '../../src/core/fixes';
+import { totalFundRow } from '../../src/core/form';
 import { Cell, Grid, parseAddress } from '../../src/core/grid';
 import { fixtureTsv, fixtureXlsx } from './fixtures';
 import { PROVINCE_FORMS, provinceTsv } from './provinces';
@@ -60,6 +61,18 @@ describe('fixes on findings', () => {
       value: '95.37%',
       as: 'text',
     });
+  });
+
+  it('a blank 执行率 in a plain 执行率 column is written as a percent, formatted as one', async () => {
+    const grids = await fixtureXlsx('baoshan-2022-self-eval');
+    const first = checkWorkbook(grids).forms[0];
+    const rate = totalFundRow(first.form)!.rate!;
+    const blank = typed(grids, first.form.sheet, rate.cell, null);
+    const finding = checkWorkbook(blank).findings.find((f) => f.sheet === first.form.sheet && f.cell === rate.cell)!;
+    expect(finding.code).toBe('EMPTY_FIELD');
+    expect(finding.fix).toEqual({ cell: rate.cell, value: first.fund!.rate.computed!.toFixed(), as: 'percent', numberFormat: '0.00%' });
+    const { after } = fixWorkbook(blank);
+    expect(after.findings.filter((f) => f.sheet === first.form.sheet && f.cell === rate.cell)).toEqual([]);
   });
 
   it('a wrong 等级 is fixed; a 年度资金总额 of 0 over filled lines becomes their sum', async () => {
