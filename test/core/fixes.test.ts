@@ -3,8 +3,8 @@ import { Finding } from '../../src/core/findings';
 import { fixWorkbook } from '../../src/core/fixAll';
 import { fixWrite } from '../../src/core/fixes';
 import { totalFundRow } from '../../src/core/form';
-import { Cell, Grid, parseAddress } from '../../src/core/grid';
-import { fixtureTsv, fixtureXlsx } from './fixtures';
+import { Cell, columnName, Grid, parseAddress } from '../../src/core/grid';
+import { fixtureRows, fixtureTsv, fixtureXlsx, gridOf } from './fixtures';
 import { PROVINCE_FORMS, provinceTsv } from './provinces';
 
 /** A copy of the grids with one cell replaced, as a person typing into the sheet would leave it. */
@@ -145,6 +145,21 @@ describe('全部改正 (fixWorkbook)', () => {
     const scoreFix = changes.find((c) => c.write.sheet === '表4' && c.write.cell === 'H6')!;
     expect(scoreFix.write.value).toBe('8');
     expect(after.findings.filter((f) => f.fix)).toEqual([]);
+  });
+
+  it('a form moved down and right, or read as a used range that starts elsewhere, gets the same fixes moved with it', () => {
+    const rows = fixtureRows('qingpu-2024-self-eval');
+    const shiftedAddress = (a1: string, dr: number, dc: number) => {
+      const { row, col } = parseAddress(a1);
+      return `${columnName(col + dc)}${row + 1 + dr}`;
+    };
+    const plain = fixWorkbook([gridOf(rows, 'S')]).changes.map((c) => [c.write.cell, c.write.value, c.before]);
+    expect(plain.length).toBeGreaterThanOrEqual(2);
+    const padded = [[], [], [], ...rows.map((r) => ['', '', ...r])];
+    const moved = fixWorkbook([gridOf(padded, 'S')]).changes.map((c) => [c.write.cell, c.write.value, c.before]);
+    expect(moved).toEqual(plain.map(([cell, v, b]) => [shiftedAddress(cell, 3, 2), v, b]));
+    const usedRange = fixWorkbook([gridOf(rows, 'S', 3, 2)]).changes.map((c) => [c.write.cell, c.write.value, c.before]);
+    expect(usedRange).toEqual(moved);
   });
 
   it('leaves the grids it was given as they were', async () => {
