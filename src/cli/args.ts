@@ -21,6 +21,10 @@ export interface CliOptions {
   limits: Limits;
   /** Print, per form, which cells were read as what (`--explain`). */
   explain: boolean;
+  /** `--fix`: write corrected copies (needs --out-dir). */
+  fix: boolean;
+  /** `--formulas` (plain Excel) or `--formulas=perf`: write copies that compute themselves (needs --out-dir). */
+  formulas: 'excel' | 'perf' | null;
 }
 
 /** The options that raise or lower a limit (docs/cli.md, 限制): the limit, its unit, and the number's lower bound. */
@@ -57,6 +61,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     lang: 'zh',
     limits: { ...DEFAULT_LIMITS },
     explain: false,
+    fix: false,
+    formulas: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -68,6 +74,19 @@ export function parseArgs(argv: string[]): ParsedArgs {
     if (arg === '-v' || arg === '--version') return { kind: 'version' };
     if (arg === '--explain') {
       options.explain = true;
+      continue;
+    }
+    if (arg === '--fix') {
+      options.fix = true;
+      continue;
+    }
+    // Its value is optional, so it is only ever given after `=`: `--formulas dir/` stays a path.
+    if (arg === '--formulas' || arg.startsWith('--formulas=')) {
+      const kind = arg === '--formulas' ? 'excel' : arg.slice('--formulas='.length);
+      if (kind !== 'excel' && kind !== 'perf') {
+        return { kind: 'usage-error', message: `选项 --formulas 的取值应为 excel（默认）或 perf：${kind}` };
+      }
+      options.formulas = kind;
       continue;
     }
     if (!arg.startsWith('-') || arg === '-') {
@@ -116,6 +135,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
     } else {
       options.outDir = value;
     }
+  }
+  if ((options.fix || options.formulas) && options.outDir === null) {
+    return {
+      kind: 'usage-error',
+      message: `${options.fix ? '--fix' : '--formulas'} 需要同时指定 --out-dir 文件夹：改好的副本写到那里，原文件不会被修改`,
+    };
   }
   if (options.paths.length === 0) {
     return {

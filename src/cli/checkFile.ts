@@ -2,11 +2,16 @@ import type * as SheetJS from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { checkWorkbook, projectNames, WorkbookResult } from '../core/engine';
-import { Grid } from '../core/grid';
+import { CellWrite, ConditionalRule } from '../core/cellWrite';
+import { FINDING_CODES } from '../core/findings';
+import { fixWorkbook } from '../core/fixAll';
+import { workbookFormulas } from '../core/formFormulas';
+import { cellAt, Grid, parseAddress } from '../core/grid';
 import { jsonFile, JsonFile } from '../core/report';
 import { parseCsv } from '../core/csvGrid';
 import { parseTsv } from '../core/tsv';
 import { annotateWorkbook } from '../io/annotate';
+import { addConditionalRules, applyCellWrites, recordChanges, WrittenChange } from '../io/cellWrites';
 import { explainWorkbook } from '../core/explain';
 import { gridWorkbook } from '../io/gridWorkbook';
 import { LegacyWorkbookError, readLegacyWorkbook } from '../io/legacyWorkbook';
@@ -29,6 +34,19 @@ export interface FileJob {
   annotate: boolean;
   /** Whether to say what was read from which cell (`--explain`). */
   explain: boolean;
+  /** `--fix`: the copy is the corrected workbook, and the report is its check. */
+  fix?: boolean;
+  /** `--formulas`: the copy computes its 执行率, 资金得分, 总分 and 等级 (`perf`: with PERF.*). */
+  formulas?: 'excel' | 'perf' | null;
+}
+
+/** One cell the corrected copy changed, as the command line prints it. */
+export interface CellChange {
+  sheet: string;
+  cell: string;
+  before: string;
+  after: string;
+  reason: string;
 }
 
 export type FileOutcome =
@@ -43,11 +61,13 @@ export type FileOutcome =
       copyError: string | null;
       /** With `--explain`: what was read from which cell, line by line. */
       account: string[] | null;
+      /** With `--fix` or `--formulas`: every cell the copy changed. */
+      changes: CellChange[];
     }
   | { path: string; ok: false; error: string };
 
-/** A checked file as the reports show it: the JSON report's file, with any reading warnings. */
-export type ReportedFile = JsonFile & { warnings?: string[] };
+/** A checked file as the reports show it: the JSON report's file, with any reading warnings and changes. */
+export type ReportedFile = JsonFile & { warnings?: string[]; changes?: CellChange[] };
 
 /** A file read into grids, and the workbook to annotate for its copy. */
 interface ReadFile {
@@ -84,8 +104,12 @@ export async function checkFile(job: FileJob): Promise<FileOutcome> {
     return fail(`工作簿已损坏或不完整，无法打开（${reason(e)}）`);
   }
   let result: WorkbookResult;
+  let edits: CopyEdits | null = null;
   try {
-    result = checkWorkbook(read.grids, { profile: job.profile });
+    if (job.fix || job.formulas) {
+      edits = copyEdits(read.grids, job);
+      result = edits.result;
+    } else result = checkWorkbook(read.grids, { profile: job.profile });
   } catch (e) {
     return fail(`检查时出现内部错误，请将此文件反馈给开发者（${reason(e)}）`);
   }
@@ -94,7 +118,11 @@ export async function checkFile(job: FileJob): Promise<FileOutcome> {
   if (job.annotate) {
     try {
       const wb = read.workbook();
-      annotateWorkbook(wb, result.findings, projectNames(result));
+      if (edits) {
+        applyCellWrites(wb, edits.writes);
+        addConditionalRules(wb, edits.rules);
+        recordChanges(wb, edits.changes);
+      } else annotateWorkbook(wb, result.findings, projectNames(result));
       copy = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     } catch (e) {
       copyError = `工作簿中有 exceljs 无法重新写出的内容（${reason(e)}）`;
@@ -109,6 +137,13 @@ export async function checkFile(job: FileJob): Promise<FileOutcome> {
     copy,
     copyError,
     account,
+    changes: (edits?.changes ?? []).map((c) => ({
+      sheet: c.write.sheet,
+      cell: c.write.cell,
+      before: c.before,
+      after: c.after,
+      reason: c.reason,
+    })),
   };
 }
 
@@ -157,6 +192,53 @@ const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11
 /** HTML or XML, after an optional UTF-8 byte order mark and white space. */
 const isMarkup = (b: Uint8Array) => /^(\uFEFF)?\s*</.test(new TextDecoder().decode(b.subarray(0, 512)));
 
+/** What a corrected or self-computing copy gets, and the check the report shows. */
+interface CopyEdits {
+  writes: CellWrite[];
+  rules: ConditionalRule[];
+  changes: WrittenChange[];
+  result: WorkbookResult;
+}
+
+/**
+ * `--fix`: every fix, followed to what it uncovers, and the corrected workbook's check;
+ * `--formulas`: formulas and rules over the (corrected) forms. Each changed cell is
+ * listed once with its original text.
+ */
+function copyEdits(grids: Grid[], job: FileJob): CopyEdits {
+  const changes = new Map<string, WrittenChange>();
+  let current = grids;
+  let result: WorkbookResult;
+  if (job.fix) {
+    const fixed = fixWorkbook(grids, { profile: job.profile });
+    for (const c of fixed.changes) {
+      const reason = [...new Set(c.codes.map((code) => FINDING_CODES[code].meaning))].join('；');
+      changes.set(`${c.write.sheet}!${c.write.cell}`, { write: c.write, before: c.before, after: c.after, reason });
+    }
+    current = fixed.grids;
+    result = fixed.after;
+  } else result = checkWorkbook(grids, { profile: job.profile });
+  let rules: ConditionalRule[] = [];
+  if (job.formulas) {
+    const planned = workbookFormulas(result, current, { perf: job.formulas === 'perf' });
+    rules = planned.rules;
+    for (const w of planned.writes) {
+      const key = `${w.sheet}!${w.cell}`;
+      const before = changes.get(key)?.before ?? textIn(grids, w.sheet, w.cell);
+      changes.set(key, { write: w, before, after: `=${w.value}`, reason: '改为公式，随表中数字自动计算' });
+    }
+  }
+  const writes = [...changes.values()].map((c) => c.write);
+  return { writes, rules, changes: [...changes.values()], result };
+}
+
+function textIn(grids: Grid[], sheet: string, a1: string): string {
+  const grid = grids.find((g) => g.sheet === sheet);
+  if (!grid) return '';
+  const { row, col } = parseAddress(a1);
+  return cellAt(grid, row - grid.top, col - grid.left).text;
+}
+
 async function readWorkbook(bytes: Buffer, limits: Limits): Promise<ReadFile> {
   // An .xls saved under the name .xlsx, or an .xlsx protected with a password to open
   // (an encrypted OLE file): SheetJS reads the one and says which the other is.
@@ -183,10 +265,16 @@ function checkGridLimits(grid: Grid, limits: Limits): void {
   let cells = 0;
   for (const row of grid.cells) {
     cells += row.length;
-    if (cells > limits.maxCells) throw overLimit('单元格数', `至少 ${count(cells)} 个`, `${count(limits.maxCells)} 个`, '--max-cells');
+    if (cells > limits.maxCells)
+      throw overLimit('单元格数', `至少 ${count(cells)} 个`, `${count(limits.maxCells)} 个`, '--max-cells');
     for (const cell of row) {
       if (cell && cell.text.length > limits.maxTextLength) {
-        throw overLimit('单元格文字长度', `有一个单元格 ${count(cell.text.length)} 个字符`, `${count(limits.maxTextLength)} 个字符`, '--max-text');
+        throw overLimit(
+          '单元格文字长度',
+          `有一个单元格 ${count(cell.text.length)} 个字符`,
+          `${count(limits.maxTextLength)} 个字符`,
+          '--max-text',
+        );
       }
     }
   }

@@ -18,7 +18,18 @@ export const CSV_HEADER = [
 ] as const;
 
 /** The same columns as a Chinese reviewer reads them (the default). */
-export const CSV_HEADER_ZH = ['文件', '工作表', '单元格', '表格', '项目名称', '严重程度', '代码', '说明', '应为', '实际'] as const;
+export const CSV_HEADER_ZH = [
+  '文件',
+  '工作表',
+  '单元格',
+  '表格',
+  '项目名称',
+  '严重程度',
+  '代码',
+  '说明',
+  '应为',
+  '实际',
+] as const;
 
 /** What the severity column says of a file that was not checked. */
 const NOT_CHECKED = {

@@ -10,7 +10,11 @@ const port = parentPort;
 if (port) {
   port.on('message', (job: FileJob) => {
     void checkFile(job)
-      .catch((e: unknown): FileOutcome => ({ path: job.path, ok: false, error: `检查时出现内部错误，请将此文件反馈给开发者（${e instanceof Error ? e.message : String(e)}）` }))
+      .catch((e: unknown): FileOutcome => ({
+        path: job.path,
+        ok: false,
+        error: `检查时出现内部错误，请将此文件反馈给开发者（${e instanceof Error ? e.message : String(e)}）`,
+      }))
       .then((outcome) => {
         const transfer = outcome.ok && outcome.copy ? [outcome.copy.buffer as ArrayBuffer] : [];
         port.postMessage(outcome, transfer);

@@ -5,6 +5,10 @@ import { notAFileMessage } from '../io/readBounded';
 /** The name part every annotated copy ends with: `<name>.检查结果.xlsx`. */
 export const COPY_SUFFIX = '.检查结果.xlsx';
 
+/** Corrected copies (`--fix`), and copies that compute themselves (`--formulas` alone). */
+export const FIXED_SUFFIX = '.已改正.xlsx';
+export const FORMULAS_SUFFIX = '.公式.xlsx';
+
 /**
  * How each kind of file is read: `xlsx` by exceljs; `legacy` (Excel 97–2003 .xls, WPS
  * .et) by SheetJS; `text` tab-separated, `csv` comma-separated (RFC 4180).
@@ -42,10 +46,13 @@ export function inputKind(file: string): InputKind | null {
 function skipReason(name: string): string | null {
   if (name.startsWith('~$')) return 'Office 打开文件时留下的临时锁文件，不是表格';
   if (name.endsWith(COPY_SUFFIX)) return 'PerfCheck 写出的带标注副本';
+  if (name.endsWith(FIXED_SUFFIX)) return 'PerfCheck 写出的改正副本';
+  if (name.endsWith(FORMULAS_SUFFIX)) return 'PerfCheck 写出的公式副本';
   if (inputKind(name)) return null;
   const ext = path.extname(name).toLowerCase();
   if (ext === '.pdf') return 'PDF 文件无法检查：请向报送单位索取 Excel 或 WPS 原表';
-  if (ext === '.doc' || ext === '.docx' || ext === '.wps') return 'Word 文档无法检查：请向报送单位索取 Excel 或 WPS 原表';
+  if (ext === '.doc' || ext === '.docx' || ext === '.wps')
+    return 'Word 文档无法检查：请向报送单位索取 Excel 或 WPS 原表';
   return `不是可检查的文件类型（可检查 ${READABLE}）`;
 }
 
@@ -86,9 +93,7 @@ export async function collectInputs(args: string[]): Promise<Input[]> {
       add({
         path: arg,
         kind,
-        problem: kind
-          ? null
-          : `不支持的文件类型：${arg}（可检查 ${READABLE}）`,
+        problem: kind ? null : `不支持的文件类型：${arg}（可检查 ${READABLE}）`,
       });
     }
   }

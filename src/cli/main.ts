@@ -3,10 +3,10 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { jsonReport } from '../core/report';
 import { parseArgs } from './args';
-import { ReportedFile } from './checkFile';
+import { CellChange, ReportedFile } from './checkFile';
 import { csvOutput } from './csv';
 import { helpText } from './help';
-import { collectInputs, READABLE } from './inputs';
+import { collectInputs, COPY_SUFFIX, FIXED_SUFFIX, FORMULAS_SUFFIX, READABLE } from './inputs';
 import { IsolatedChecker } from './isolatedChecker';
 import { jsonText, oneLine } from './printable';
 import { Progress } from './progress';
@@ -89,6 +89,8 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
         limits: options.limits,
         annotate: writer !== null,
         explain: options.explain,
+        fix: options.fix,
+        formulas: options.formulas,
       });
       if (!checked.ok) {
         complain(`无法检查 ${checked.path}：${checked.error}`);
@@ -99,7 +101,10 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
         progress.clear();
         io.stderr.write(`${oneLine(`注意：${checked.path}：${warning}`)}\n`);
       }
-      files.push(checked.warnings.length > 0 ? { ...checked.file, warnings: checked.warnings } : checked.file);
+      const reported: ReportedFile =
+        checked.warnings.length > 0 ? { ...checked.file, warnings: checked.warnings } : { ...checked.file };
+      if (options.fix || options.formulas) reported.changes = checked.changes;
+      files.push(reported);
       if (checked.account) {
         progress.clear();
         io.stdout.write([`== ${checked.path}`, ...checked.account, ''].map(oneLine).join('\n') + '\n');
@@ -110,9 +115,15 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
         continue;
       }
       try {
-        const written = await writer.write(checked.path, checked.copy);
+        const suffix = options.fix ? FIXED_SUFFIX : options.formulas ? FORMULAS_SUFFIX : COPY_SUFFIX;
+        const written = await writer.write(checked.path, checked.copy, suffix);
         copies.set(checked.path, written);
-        if (options.format !== 'table') io.stderr.write(`${oneLine(`已写出带标注的副本：${written}`)}\n`);
+        if (options.fix || options.formulas) {
+          // What changed goes where the report goes, so that a reader of the table sees it first.
+          const out = options.format === 'table' ? io.stdout : io.stderr;
+          progress.clear();
+          out.write(changesText(checked.path, written, checked.changes));
+        } else if (options.format !== 'table') io.stderr.write(`${oneLine(`已写出带标注的副本：${written}`)}\n`);
       } catch (e) {
         complain((e as Error).message);
       }
@@ -136,7 +147,14 @@ export async function main(argv: string[], io: CliStreams): Promise<number> {
   const exitCode = failed ? EXIT.failure : report.summary.errors > 0 ? EXIT.errorsFound : EXIT.clean;
   if (options.format === 'json') io.stdout.write(jsonText(JSON.stringify(report, null, 2)) + '\n');
   else if (options.format === 'csv') io.stdout.write(csvOutput(report, options.lang));
-  else io.stdout.write(tableOutput(report, copies, exitCode, options.summary));
+  else {
+    const label = options.fix
+      ? '改好的副本（以下为改正后的检查结果）'
+      : options.formulas
+        ? '改为公式的副本'
+        : '带标注的副本';
+    io.stdout.write(tableOutput(report, copies, exitCode, options.summary, label));
+  }
   return exitCode;
 }
 
@@ -149,6 +167,13 @@ async function isOneOf(target: string, inputs: string[]): Promise<boolean> {
     if (id !== null && (await fileId(input)) === id) return true;
   }
   return false;
+}
+
+/** `改正 file → copy`, then one line per changed cell: sheet!cell 原值 → 新值（why）. */
+function changesText(input: string, copy: string, changes: CellChange[]): string {
+  const lines = [`已写出改好的副本：${copy}（${input}，改动 ${changes.length} 个单元格）`];
+  for (const c of changes) lines.push(`  ${c.sheet}!${c.cell}  ${c.before || '（空白）'} → ${c.after}（${c.reason}）`);
+  return lines.map(oneLine).join('\n') + '\n';
 }
 
 /** Both src/cli/main.ts and build/cli/main.js sit two folders below package.json. */

@@ -9,7 +9,8 @@
 // final byte), OSC/DCS/APC/PM/SOS strings ended by BEL or ESC \, then any other ESC and
 // the byte after it (an unended string loses only its opening, never the text after it).
 // eslint-disable-next-line no-control-regex -- finding control characters is this file's job
-const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]P^_X][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[\s\S]?|\x9b[0-?]*[ -/]*[@-~]/g;
+const ESCAPE_SEQUENCE =
+  /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]P^_X][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[\s\S]?|\x9b[0-?]*[ -/]*[@-~]/g;
 // C0 and C1 controls and DEL, except tab and line breaks (handled by the callers).
 // eslint-disable-next-line no-control-regex -- as above
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
@@ -31,5 +32,8 @@ export function keepLayout(text: string): string {
  * escaped too, so that the data stays exact but nothing acts on a terminal.
  */
 export function jsonText(json: string): string {
-  return json.replace(/[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(
+    /[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -68,15 +68,22 @@ export function summaryWorkbook(
   for (const file of report.files as ReportedFile[]) {
     const copy = copies.get(file.path);
     const link: ExcelJS.CellValue = copy
-      ? { text: path.basename(copy), hyperlink: path.relative(path.dirname(path.resolve(summaryPath)), path.resolve(copy)).split(path.sep).join('/') }
+      ? {
+          text: path.basename(copy),
+          hyperlink: path
+            .relative(path.dirname(path.resolve(summaryPath)), path.resolve(copy))
+            .split(path.sep)
+            .join('/'),
+        }
       : null;
     const fileName = keepLayout(file.path);
     if (file.forms.length === 0) {
-      const note = file.skipped !== undefined
-        ? `已跳过：${file.skipped}`
-        : file.error !== undefined
-          ? `无法读取：${file.error}`
-          : `没有找到绩效自评表或申报表`;
+      const note =
+        file.skipped !== undefined
+          ? `已跳过：${file.skipped}`
+          : file.error !== undefined
+            ? `无法读取：${file.error}`
+            : `没有找到绩效自评表或申报表`;
       const row = ws.addRow(rowFor(fileName, null, counts(file.findings), text(note), link));
       row.font = { color: { argb: file.skipped !== undefined ? 'FF808080' : 'FFC00000' } };
       continue;
@@ -87,7 +94,10 @@ export function summaryWorkbook(
       ws.addRow(rowFor(fileName, form, counts(findings), warnings, link));
     }
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: SUMMARY_HEADERS.length } };
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, ws.rowCount), column: SUMMARY_HEADERS.length },
+  };
   return wb;
 }
 

@@ -14,10 +14,11 @@ export function tableOutput(
   copies: Map<string, string>,
   exitCode: number,
   summary: string | null = null,
+  copyLabel = '带标注的副本',
 ): string {
   const lines: string[] = [];
   for (const file of report.files) {
-    lines.push(...fileBlock(file, copies.get(file.path)), '');
+    lines.push(...fileBlock(file, copies.get(file.path), copyLabel), '');
   }
   if (summary !== null) lines.push(`汇总表：${summary}`);
   const { files, forms, errors, warnings, infos, filesWithErrors, unreadable, withoutForm, skipped } = report.summary;
@@ -34,7 +35,7 @@ export function tableOutput(
   return lines.map(oneLine).join('\n') + '\n';
 }
 
-function fileBlock(file: ReportedFile, copy: string | undefined): string[] {
+function fileBlock(file: ReportedFile, copy: string | undefined, copyLabel: string): string[] {
   const lines = [`文件：${file.path}`];
   if (file.error !== undefined) {
     lines.push(`  无法读取：${file.error}`);
@@ -59,7 +60,7 @@ function fileBlock(file: ReportedFile, copy: string | undefined): string[] {
     for (const f of findings) lines.push(findingLine(f, '      '));
   });
   lines.push(`  本文件：${file.forms.length} 张表，${countLine(file.findings)}`);
-  if (copy) lines.push(`  带标注的副本：${copy}`);
+  if (copy) lines.push(`  ${copyLabel}：${copy}`);
   return lines;
 }
 

@@ -40,11 +40,11 @@ export class CopyWriter {
     return new CopyWriter(outDir, ids);
   }
 
-  /** `<name>.检查结果.xlsx`, or `<name> (2).检查结果.xlsx` when two inputs share a name. */
-  private targetFor(inputPath: string): string {
+  /** `<name>.检查结果.xlsx`, or `<name> (2).检查结果.xlsx` when two inputs share a name (other suffixes alike). */
+  private targetFor(inputPath: string, suffix: string): string {
     const name = path.basename(inputPath, path.extname(inputPath));
     for (let n = 1; ; n++) {
-      const target = path.join(this.outDir, `${name}${n === 1 ? '' : ` (${n})`}${COPY_SUFFIX}`);
+      const target = path.join(this.outDir, `${name}${n === 1 ? '' : ` (${n})`}${suffix}`);
       if (!this.taken.has(target)) {
         this.taken.add(target);
         return target;
@@ -53,8 +53,8 @@ export class CopyWriter {
   }
 
   /** Returns the path written; throws a Chinese message on failure. */
-  async write(inputPath: string, data: Uint8Array): Promise<string> {
-    const target = this.targetFor(inputPath);
+  async write(inputPath: string, data: Uint8Array, suffix = COPY_SUFFIX): Promise<string> {
+    const target = this.targetFor(inputPath, suffix);
     const existing = await fileId(target);
     if (this.inputIds.has(path.resolve(target)) || (existing && this.inputIds.has(existing))) {
       throw new Error(`不会覆盖被检查的文件 ${target}，请换一个输出文件夹`);
@@ -70,7 +70,10 @@ export class CopyWriter {
  * Chinese message on failure.
  */
 export async function writeWhole(target: string, data: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   trackTempFile(temp);
   try {
     await fs.writeFile(temp, data, { flag: 'wx' });

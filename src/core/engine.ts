@@ -6,6 +6,7 @@ import { checkIndicators } from './checks/indicators';
 import { checkTotals, TotalsEvaluation } from './checks/totals';
 import { CheckContext } from './checks/context';
 import { Finding, findingsFor } from './findings';
+import { withFixes } from './fixes';
 import { Form } from './form';
 import { Grid } from './grid';
 import { locateForms } from './locate';
@@ -92,9 +93,13 @@ export function projectNames(result: WorkbookResult): Map<string, string> {
 export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): WorkbookResult {
   const forms = grids.flatMap(findForms);
   const profile = resolveProfile(options.profile, forms);
+  const sheets = new Map(grids.map((g) => [g.sheet, g]));
   const results = reportUncalculated(
     grids,
-    forms.map((f) => checkFormGuarded(f, profile.profile)),
+    forms.map((f) => {
+      const r = checkFormGuarded(f, profile.profile);
+      return { ...r, findings: withFixes(r, profile.profile, sheets.get(f.sheet)) };
+    }),
   );
   const findings = results.flatMap((r) => r.findings);
   if (forms.length === 0) {

@@ -1,5 +1,7 @@
 /** Findings: what a check reports, with stable codes (guide: "Findings"). */
 
+import type { Fix } from './fixes';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
@@ -14,6 +16,8 @@ export interface Finding {
   message: string;
   expected: string | null;
   actual: string | null;
+  /** Set when the form determines the correct value (issue 14): what to write, and how. */
+  fix?: Fix;
 }
 
 /** Every code, its severity and its meaning in plain Chinese. Codes are never renamed. */
@@ -42,7 +46,10 @@ export const FINDING_CODES = {
   NO_FORM_FOUND: { severity: 'warning', meaning: '没有找到绩效自评表或申报表' },
   // An error, not a warning: a form whose values are unknown has not been checked, and
   // must not pass a batch with exit status 0.
-  FORMULA_NOT_CALCULATED: { severity: 'error', meaning: '公式没有保存计算结果，无法核对（在 Excel/WPS 中打开并保存一次）' },
+  FORMULA_NOT_CALCULATED: {
+    severity: 'error',
+    meaning: '公式没有保存计算结果，无法核对（在 Excel/WPS 中打开并保存一次）',
+  },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -30,7 +30,7 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, findings: Finding[], proj
   writeReportSheet(wb, findings, projects);
 }
 
-function argb(hex: string): string {
+export function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 
@@ -38,13 +38,14 @@ type Note = string | ExcelJS.Comment | undefined;
 
 /**
  * The user's own note stays first and keeps its formatting; ours follows. A PerfCheck
- * note left in the file by an earlier check is replaced, so notes never stack.
+ * note (starting with `prefix`) left in the file by an earlier run is replaced, so notes
+ * never stack.
  */
-function mergedNote(existing: Note, ours: string): string | ExcelJS.Comment {
+export function mergedNote(existing: Note, ours: string, prefix = NOTE_PREFIX): string | ExcelJS.Comment {
   if (existing === undefined || existing === null) return ours;
   const texts = typeof existing === 'string' ? [{ text: existing }] : (existing.texts ?? []);
   const plain = texts.map((t) => t.text).join('');
-  const stale = plain.indexOf(NOTE_PREFIX);
+  const stale = plain.indexOf(prefix);
   if (stale >= 0) {
     const theirs = plain.slice(0, stale).trimEnd();
     return theirs === '' ? ours : `${theirs}\n\n${ours}`;
