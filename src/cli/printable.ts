@@ -8,8 +8,8 @@
 // ESC sequences first, whole, so that no parameter bytes are left behind: CSI (ESC [ …
 // final byte), OSC/DCS/APC/PM/SOS strings ended by BEL or ESC \, then any other ESC and
 // the byte after it (an unended string loses only its opening, never the text after it).
-// eslint-disable-next-line no-control-regex -- finding control characters is this file's job
 const ESCAPE_SEQUENCE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is this file's job
   /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]P^_X][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[\s\S]?|\x9b[0-?]*[ -/]*[@-~]/g;
 // C0 and C1 controls and DEL, except tab and line breaks (handled by the callers).
 // eslint-disable-next-line no-control-regex -- as above
