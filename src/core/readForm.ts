@@ -13,8 +13,8 @@ import {
   normalizeLabel,
 } from './labels';
 import { DEPARTMENT_TITLE } from './vocabulary';
-import { findIndicatorHeader } from './indicatorHeader';
 import { readIndicatorRows } from './indicatorRows';
+import { IndicatorColumns, findIndicatorHeader } from './indicatorHeader';
 import { readFundTable } from './fundTable';
 import { NumberReading, readNumber } from './values';
 
@@ -88,7 +88,7 @@ export function readForm(grid: Grid, region: FormRegion): Form {
     if (gradeAt) form.grade = valueRightOf(grid, gradeAt.r, gradeAt.c, right);
   }
   if (totalAt) {
-    form.total = readTotal(grid, totalAt.r, totalAt.c, bottom, right);
+    form.total = readTotal(grid, totalAt.r, totalAt.c, bottom, right, header?.cols ?? null);
     // Some templates print the grade in the 总分 row's last cell, with no label of its own.
     if (!form.grade) {
       const last = filledCells(grid, totalAt.r)
@@ -176,25 +176,48 @@ function readDeclarationFunds(grid: Grid, region: FormRegion, end: number): Decl
   };
 }
 
-/** The 总分 row: 分值 then 得分, on the same row or, when the PDF broke it, on the lines below. */
-function readTotal(grid: Grid, r: number, c: number, bottom: number, right: number): Form['total'] {
-  const numbers: Read<NumberReading>[] = [];
+/**
+ * The 总分 row: 分值 then 得分, on the same row or, when the PDF broke it, on the lines
+ * below. A lone number on the row is its 得分, unless it stands under 分值 (the 总分
+ * left blank): then the 得分 cell is the blank one under 得分, never the 分值 100.
+ */
+function readTotal(
+  grid: Grid,
+  r: number,
+  c: number,
+  bottom: number,
+  right: number,
+  cols: IndicatorColumns | null,
+): Form['total'] {
+  const numbers: { read: Read<NumberReading>; col: number; row: number }[] = [];
   for (const y of filledRows(grid, r, bottom)) {
     if (numbers.length >= 2) break;
     for (const { col: x, text: t } of filledCells(grid, y)) {
       if ((y === r && x <= c) || x > right || numbers.length >= 2) continue;
-      if (y !== r && !/^[\d.,\s]+$/.test(t)) return finishTotal(grid, r, c, numbers);
+      if (y !== r && !/^[\d.,\s]+$/.test(t)) return finishTotal(grid, r, c, numbers, cols);
       const reading = readNumber(cellAt(grid, y, x));
-      if (reading.kind !== 'empty') numbers.push({ value: reading, cell: addressOf(grid, y, x) });
+      if (reading.kind !== 'empty')
+        numbers.push({ read: { value: reading, cell: addressOf(grid, y, x) }, col: x, row: y });
     }
   }
-  return finishTotal(grid, r, c, numbers);
+  return finishTotal(grid, r, c, numbers, cols);
 }
 
-function finishTotal(grid: Grid, r: number, c: number, numbers: Read<NumberReading>[]): Form['total'] {
-  return {
-    label: { value: textAt(grid, r, c), cell: addressOf(grid, r, c) },
-    weight: numbers.length >= 2 ? numbers[0] : null,
-    score: numbers.length >= 2 ? numbers[1] : (numbers[0] ?? null),
-  };
+function finishTotal(
+  grid: Grid,
+  r: number,
+  c: number,
+  numbers: { read: Read<NumberReading>; col: number; row: number }[],
+  cols: IndicatorColumns | null,
+): Form['total'] {
+  const label = { value: textAt(grid, r, c), cell: addressOf(grid, r, c) };
+  if (numbers.length >= 2) return { label, weight: numbers[0].read, score: numbers[1].read };
+  const [only] = numbers;
+  const W = cols?.weight;
+  const S = cols?.score;
+  if (only && only.row === r && W !== undefined && S !== undefined && Math.abs(only.col - W) < Math.abs(only.col - S)) {
+    const scoreCol = S + only.col - W;
+    return { label, weight: only.read, score: { value: { kind: 'empty' }, cell: addressOf(grid, r, scoreCol) } };
+  }
+  return { label, weight: null, score: only?.read ?? null };
 }

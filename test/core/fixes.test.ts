@@ -37,7 +37,13 @@ describe('fixes on findings', () => {
     expect(score).toMatchObject({ sheet: '表4', cell: 'H6', fix: { cell: 'H6', value: '8.27', as: 'number' } });
     const total = findings.find((f) => f.code === 'TOTAL_RECOMPUTED_MISMATCH')!;
     expect(total.fix).toEqual({ cell: 'G20', value: '96.07', as: 'number' });
-    expect(fixWrite('表4', total.fix!)).toEqual({ sheet: '表4', cell: 'G20', kind: 'number', value: '96.07', numberFormat: null });
+    expect(fixWrite('表4', total.fix!)).toEqual({
+      sheet: '表4',
+      cell: 'G20',
+      kind: 'number',
+      value: '96.07',
+      numberFormat: null,
+    });
   });
 
   it('what only a person can decide has no fix, and its message says what to write', async () => {
@@ -70,7 +76,12 @@ describe('fixes on findings', () => {
     const blank = typed(grids, first.form.sheet, rate.cell, null);
     const finding = checkWorkbook(blank).findings.find((f) => f.sheet === first.form.sheet && f.cell === rate.cell)!;
     expect(finding.code).toBe('EMPTY_FIELD');
-    expect(finding.fix).toEqual({ cell: rate.cell, value: first.fund!.rate.computed!.toFixed(), as: 'percent', numberFormat: '0.00%' });
+    expect(finding.fix).toEqual({
+      cell: rate.cell,
+      value: first.fund!.rate.computed!.toFixed(),
+      as: 'percent',
+      numberFormat: '0.00%',
+    });
     const { after } = fixWorkbook(blank);
     expect(after.findings.filter((f) => f.sheet === first.form.sheet && f.cell === rate.cell)).toEqual([]);
   });
@@ -78,7 +89,11 @@ describe('fixes on findings', () => {
   it('a wrong 等级 is fixed; a 年度资金总额 of 0 over filled lines becomes their sum', async () => {
     const grids = await fixtureXlsx('qingpu-2024-self-eval');
     const findings = checkWorkbook(typed(grids, '表1', 'B22', { value: '良', text: '良' })).findings;
-    expect(findings.find((f) => f.sheet === '表1' && f.code === 'GRADE_MISMATCH')!.fix).toEqual({ cell: 'B22', value: '优', as: 'text' });
+    expect(findings.find((f) => f.sheet === '表1' && f.code === 'GRADE_MISMATCH')!.fix).toEqual({
+      cell: 'B22',
+      value: '优',
+      as: 'text',
+    });
     const tangxi = checkWorkbook([provinceTsv('tangxi-2022-1')]).findings;
     const subtotals = tangxi.filter((f) => f.code === 'FUND_SUBTOTAL_MISMATCH');
     expect(subtotals.map((f) => f.fix?.value)).toEqual(['90', '89.974', '89.974']);
@@ -94,9 +109,12 @@ describe('全部改正 (fixWorkbook)', () => {
       const remaining = new Set(after.findings.map(key));
       expect({ name, left: fixable.filter((k) => remaining.has(k)) }).toEqual({ name, left: [] });
       expect({ name, fixableAfter: after.findings.filter((f) => f.fix).map(key) }).toEqual({ name, fixableAfter: [] });
-      const unfixable = before.findings.filter((f) => !f.fix && !changes.some((c) => c.write.cell === f.cell && c.write.sheet === f.sheet));
+      const unfixable = before.findings.filter(
+        (f) => !f.fix && !changes.some((c) => c.write.cell === f.cell && c.write.sheet === f.sheet),
+      );
       // FUND_BUDGET_ZERO sits on the 年度资金总额 budget that was 0: filled from its lines, it is gone.
-      for (const f of unfixable.filter((f) => f.code !== 'FUND_BUDGET_ZERO')) expect({ name, kept: remaining.has(key(f)) }).toEqual({ name, kept: true });
+      for (const f of unfixable.filter((f) => f.code !== 'FUND_BUDGET_ZERO'))
+        expect({ name, kept: remaining.has(key(f)) }).toEqual({ name, kept: true });
       fixedSomewhere += changes.length;
     }
     expect(fixedSomewhere).toBeGreaterThanOrEqual(7);
@@ -114,26 +132,33 @@ describe('全部改正 (fixWorkbook)', () => {
     expect(after.findings.some((f) => f.code.startsWith('FUND_'))).toBe(false);
   });
 
-  it('never writes a 总分 over the 分值 100 the reader took for a blank 总分', async () => {
+  it('never writes a 总分 over its 分值 100 when the 总分 is left blank', async () => {
     const grids = await fixtureXlsx('qingpu-2024-self-eval');
     const blank = typed(grids, '表3', 'G26', null);
-    const total = checkWorkbook(blank).findings.find((f) => f.sheet === '表3' && f.code === 'TOTAL_MISMATCH');
-    // The 总分 row's only number is its 分值 (F26); it must stay 100.
-    expect(total?.cell).toBe('F26');
-    expect(total?.fix).toBeUndefined();
-    expect(fixWorkbook(blank).changes.filter((c) => c.write.sheet === '表3')).toEqual([]);
+    const findings = checkWorkbook(blank).findings.filter((f) => f.sheet === '表3');
+    // The 总分 row's only number is its 分值 (F26): the blank 总分 is G26's, and said so.
+    expect(findings.some((f) => f.code === 'TOTAL_MISMATCH')).toBe(false);
+    expect(findings.filter((f) => f.cell === 'G26').map((f) => f.code)).toEqual(['EMPTY_FIELD']);
+    const changes = fixWorkbook(blank).changes.filter((c) => c.write.sheet === '表3');
+    expect(changes.map((c) => c.write.cell)).not.toContain('F26');
   });
 
   it('a corrected 总分 also corrects the 等级 that matched only the wrong total', async () => {
     const grids = await fixtureXlsx('qingpu-2024-self-eval');
     // 表2 totals 96.04 (优); a slip to 86.04 with a matching 良 shows only the total as wrong.
-    const slipped = typed(typed(grids, '表2', 'G28', { value: 86.04, text: '86.04', format: '0.00' }), '表2', 'B29', { value: '良', text: '良' });
-    expect(checkWorkbook(slipped).findings.filter((f) => f.sheet === '表2').map((f) => f.code)).not.toContain('GRADE_MISMATCH');
+    const slipped = typed(typed(grids, '表2', 'G28', { value: 86.04, text: '86.04', format: '0.00' }), '表2', 'B29', {
+      value: '良',
+      text: '良',
+    });
+    expect(
+      checkWorkbook(slipped)
+        .findings.filter((f) => f.sheet === '表2')
+        .map((f) => f.code),
+    ).not.toContain('GRADE_MISMATCH');
     const { changes, after } = fixWorkbook(slipped);
-    expect(changes.filter((c) => c.write.sheet === '表2').map((c) => `${c.write.cell} ${c.before} → ${c.after}`)).toEqual([
-      'G28 86.04 → 96.04',
-      'B29 良 → 优',
-    ]);
+    expect(
+      changes.filter((c) => c.write.sheet === '表2').map((c) => `${c.write.cell} ${c.before} → ${c.after}`),
+    ).toEqual(['G28 86.04 → 96.04', 'B29 良 → 优']);
     expect(after.findings.filter((f) => f.fix)).toEqual([]);
   });
 
@@ -158,7 +183,11 @@ describe('全部改正 (fixWorkbook)', () => {
     const padded = [[], [], [], ...rows.map((r) => ['', '', ...r])];
     const moved = fixWorkbook([gridOf(padded, 'S')]).changes.map((c) => [c.write.cell, c.write.value, c.before]);
     expect(moved).toEqual(plain.map(([cell, v, b]) => [shiftedAddress(cell, 3, 2), v, b]));
-    const usedRange = fixWorkbook([gridOf(rows, 'S', 3, 2)]).changes.map((c) => [c.write.cell, c.write.value, c.before]);
+    const usedRange = fixWorkbook([gridOf(rows, 'S', 3, 2)]).changes.map((c) => [
+      c.write.cell,
+      c.write.value,
+      c.before,
+    ]);
     expect(usedRange).toEqual(moved);
   });
 

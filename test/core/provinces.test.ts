@@ -151,3 +151,16 @@ test('amounts in 万元 named on a 单位 line above a heading without a unit', 
   expect(result.forms[0].form.fund?.unit).toBe('万元');
   expect(readingOf(result.forms[0]).fund).toEqual(readingOf(check('zhongjiang-2022-1').forms[0]).fund);
 });
+
+test('a 总分 row with its 得分 left blank is read as blank, not as the 分值 100', () => {
+  const rows = provinceRows('zhongjiang-2022-1');
+  const total = rows.findIndex((r) => r[0] === '总分');
+  rows[total] = rows[total].map((t, i) => (i === 7 ? '' : t));
+  const result = checkWorkbook([gridOf(rows)]);
+  const form = result.forms[0].form;
+  expect(form.total?.weight?.cell).toBe(`E${total + 1}`);
+  expect(form.total?.score?.value.kind).toBe('empty');
+  expect(form.total?.score?.cell).toBe(`H${total + 1}`);
+  expect(result.findings.filter((f) => f.cell === `H${total + 1}`).map((f) => f.code)).toEqual(['EMPTY_FIELD']);
+  expect(result.findings.some((f) => f.code === 'TOTAL_MISMATCH')).toBe(false);
+});
