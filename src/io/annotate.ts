@@ -88,7 +88,8 @@ const COLUMN_WIDTHS: Record<(typeof REPORT_HEADER)[number], number> = {
 
 function writeReportSheet(wb: ExcelJS.Workbook, findings: Finding[], projects: Map<string, string>): void {
   const ws = wb.addWorksheet(reportSheetName(wb), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = REPORT_HEADER.map((h) => ({ header: h, width: COLUMN_WIDTHS[h] }));
+  // The finding code is for tools and support, not for the reader: kept, but hidden.
+  ws.columns = REPORT_HEADER.map((h) => ({ header: h, width: COLUMN_WIDTHS[h], hidden: h === '代码' }));
   ws.getRow(1).font = { bold: true };
   const cellColumn = REPORT_HEADER.indexOf('单元格') + 1;
   const severityColumn = REPORT_HEADER.indexOf('严重程度') + 1;

@@ -55,6 +55,8 @@ describe('--out-dir writes an annotated copy per input', () => {
 
     const sheet = wb.getWorksheet(REPORT_SHEET)!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...REPORT_HEADER]);
+    // The code column is kept for tools but hidden from the reader; every other column shows.
+    expect(REPORT_HEADER.filter((_, i) => sheet.getColumn(i + 1).hidden)).toEqual(['代码']);
     const findings = qingpuReport.findings;
     expect(sheet.rowCount).toBe(findings.length + 1);
     const rows = [...Array(findings.length).keys()].map((i) => sheet.getRow(i + 2));
