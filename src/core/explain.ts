@@ -28,7 +28,8 @@ const FUND_CELLS: [keyof Omit<FundRow, 'line' | 'label'>, string][] = [
 function number(read: Read<NumberReading> | null): string {
   if (!read) return '（无此栏）';
   const v = read.value;
-  const text = v.kind === 'number' ? v.shown.toFixed() + (v.percent ? '%' : '') : v.kind === 'empty' ? '空' : v.text;
+  const text =
+    v.kind === 'number' ? v.shown.toFixed(v.decimals) + (v.percent ? '%' : '') : v.kind === 'empty' ? '空' : v.text;
   return `${read.cell} ${text}`;
 }
 
