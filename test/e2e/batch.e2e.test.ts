@@ -5,7 +5,12 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { checkWorkbook } from '../../src/core/engine';
+import { parseCsv } from '../../src/core/csvGrid';
 import { parseTsv } from '../../src/core/tsv';
+import { readLegacyWorkbook } from '../../src/io/legacyWorkbook';
+import { DEFAULT_LIMITS } from '../../src/io/limits';
+import { sheetNameFor } from '../../src/io/sheetName';
+import { decodeText } from '../../src/io/text';
 import { readXlsx } from '../../src/io/xlsx';
 import { SUMMARY_HEADERS } from '../../src/cli/summaryWorkbook';
 import { buildAddin } from './build';
@@ -27,17 +32,29 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 const WORKBOOKS = ['baoshan-2022-self-eval.xlsx', 'baoshan-2024-target-declaration.xlsx', 'qingpu-2024-self-eval.xlsx'];
 const TEXT = 'qingpu-2024-self-eval.tsv';
+/** Made by LibreOffice from the published 青浦 form (test/cli/batch/README.md). */
+const BATCH_FIXTURES = join(__dirname, '..', 'cli', 'batch');
+const LEGACY = ['qingpu-2024-self-eval.xls', 'qingpu-2024-self-eval-表4.csv'];
+
+const fixturePath = (name: string) => join(LEGACY.includes(name) ? BATCH_FIXTURES : FORMS_DIR, name);
 
 /** Project names of every form in a file, as the engine finds them on the command line's side (Node). */
 async function formsIn(name: string): Promise<string[]> {
-  const data = readFileSync(join(FORMS_DIR, name));
-  const grids = name.endsWith('.tsv') ? [parseTsv(data.toString('utf8'), name.replace(/\.tsv$/, ''))] : await readXlsx(data, ExcelJS);
+  const data = readFileSync(fixturePath(name));
+  const base = name.replace(/\.[^.]+$/, '');
+  const grids = name.endsWith('.tsv')
+    ? [parseTsv(data.toString('utf8'), base)]
+    : name.endsWith('.csv')
+      ? [parseCsv(decodeText(data).text, sheetNameFor(base))]
+      : name.endsWith('.xls')
+        ? readLegacyWorkbook(data, await import('@e965/xlsx'), DEFAULT_LIMITS)
+        : await readXlsx(data, ExcelJS);
   return checkWorkbook(grids).forms.map((f) => f.form.project?.value ?? '');
 }
 
 /**
  * The preview page as the reviewers' batch tool, in real headless Chromium: a folder of
- * the shared forms (3 workbooks, a TSV, a README and a PDF) chosen with the folder
+ * the shared forms (3 .xlsx, a .tsv, an .xls and a .csv, a README and a PDF) chosen with the folder
  * picker, the summary with every form, a form opened in the single-file view, and the
  * 汇总表 and the zip of annotated copies downloaded and reopened here.
  */
@@ -53,8 +70,8 @@ describe('batch check on the preview page', () => {
     browser = await chromium.launch({ executablePath: process.env.PERFCHECK_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
     folder = join(mkdtempSync(join(tmpdir(), 'perfcheck-batch-')), '自评表');
     mkdirSync(folder);
-    for (const name of [...WORKBOOKS, TEXT]) {
-      copyFileSync(join(FORMS_DIR, name), join(folder, name));
+    for (const name of [...WORKBOOKS, TEXT, ...LEGACY]) {
+      copyFileSync(fixturePath(name), join(folder, name));
       expected.set(`自评表/${name}`, await formsIn(name));
     }
     copyFileSync(join(FORMS_DIR, 'README.md'), join(folder, 'README.md'));
@@ -99,7 +116,7 @@ describe('batch check on the preview page', () => {
     await summary.waitFor({ timeout: 120_000 });
     const formCount = [...expected.values()].reduce((n, f) => n + f.length, 0);
     expect(formCount).toBeGreaterThan(4);
-    await expect(summary.textContent()).resolves.toContain(`共 6 个文件，${formCount} 张表`);
+    await expect(summary.textContent()).resolves.toContain(`共 8 个文件，${formCount} 张表`);
     await expect(summary.textContent()).resolves.toContain('2 个文件已跳过');
 
     // One row per form, and one for each skipped file with its reason.
@@ -145,7 +162,7 @@ describe('batch check on the preview page', () => {
     });
     expect(writtenErrors).toBe(errorTotal);
 
-    // The zip: one annotated copy per checked file (the TSV beside its .xlsx gets “(2)”), each with its 检查结果 sheet.
+    // The zip: one annotated copy per checked file (the TSV and .xls beside the .xlsx of the same name get “(2)”, “(3)”), each with its 检查结果 sheet.
     const zipped = await downloaded(page, '下载带标注的副本（.zip）');
     expect(zipped.name).toBe('带标注的副本.zip');
     const zip = await JSZip.loadAsync(zipped.bytes);
@@ -156,6 +173,8 @@ describe('batch check on the preview page', () => {
         '自评表/baoshan-2024-target-declaration.检查结果.xlsx',
         '自评表/qingpu-2024-self-eval.检查结果.xlsx',
         '自评表/qingpu-2024-self-eval (2).检查结果.xlsx',
+        '自评表/qingpu-2024-self-eval (3).检查结果.xlsx',
+        '自评表/qingpu-2024-self-eval-表4.检查结果.xlsx',
       ].sort(),
     );
     for (const name of names) {
