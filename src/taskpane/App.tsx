@@ -226,6 +226,9 @@ export function App(props: { picked: PickedHost }) {
       <Button size={run ? 'small' : 'medium'} onClick={() => fileInput.current?.click()} disabled={!idle}>
         {t.openFile}
       </Button>
+      <Button size={run ? 'small' : 'medium'} onClick={() => setBatch('open')} disabled={!idle}>
+        {tb.openBatch}
+      </Button>
     </>
   ) : null;
 
@@ -307,9 +310,6 @@ export function App(props: { picked: PickedHost }) {
           <Text block>{t.previewHint}</Text>
           <div className={styles.fileRow}>
             {fileButton}
-            <Button onClick={() => setBatch('open')} disabled={!idle}>
-              {tb.openBatch}
-            </Button>
             {fileName ? (
               <Text size={200} className={styles.opened}>
                 {t.opened(fileName)}
