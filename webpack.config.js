@@ -45,6 +45,9 @@ module.exports = async (env, argv) => {
       extensions: ['.ts', '.tsx', '.js'],
       // TypeScript's node16 resolution wants `.js` in dynamic imports; the file is .ts.
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+      // The 汇总表 writer (src/cli/summaryWorkbook.ts) uses path only for links to copies
+      // on disk, which the preview page's batch never has: no Node polyfill is shipped.
+      fallback: { path: false },
     },
     // Every module, dependencies included, for the hosts' browsers (scripts/browserTargets.js).
     target: ['web', 'es2020'],

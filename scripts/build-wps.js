@@ -48,6 +48,8 @@ function wpsConfig(pkgDir) {
       extensions: ['.ts', '.tsx', '.js'],
       // TypeScript's node16 resolution wants `.js` in dynamic imports; the file is .ts.
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+      // As in webpack.config.js: the 汇总表 writer's path import is for copy links on disk only.
+      fallback: { path: false },
     },
     module: { rules: browserRules() },
     performance: { hints: false },

@@ -1,31 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { InputKind, inputKind, naturalOrder, READABLE, skipReason } from '../io/fileKinds';
 import { notAFileMessage } from '../io/readBounded';
 
-/** The name part every annotated copy ends with: `<name>.检查结果.xlsx`. */
-export const COPY_SUFFIX = '.检查结果.xlsx';
-
-/** Corrected copies (`--fix`), and copies that compute themselves (`--formulas` alone). */
-export const FIXED_SUFFIX = '.已改正.xlsx';
-export const FORMULAS_SUFFIX = '.公式.xlsx';
-
-/**
- * How each kind of file is read: `xlsx` by exceljs; `legacy` (Excel 97–2003 .xls, WPS
- * .et) by SheetJS; `text` tab-separated, `csv` comma-separated (RFC 4180).
- */
-export type InputKind = 'xlsx' | 'legacy' | 'text' | 'csv';
-
-const KINDS: ReadonlyMap<string, InputKind> = new Map([
-  ['.xlsx', 'xlsx'],
-  ['.xls', 'legacy'],
-  ['.et', 'legacy'],
-  ['.tsv', 'text'],
-  ['.txt', 'text'],
-  ['.csv', 'csv'],
-]);
-
-/** What the command reads, for messages. */
-export const READABLE = '.xlsx、.xls、.et 工作簿和 .csv、.tsv、.txt 文本';
+export { COPY_SUFFIX, FIXED_SUFFIX, FORMULAS_SUFFIX, inputKind, READABLE } from '../io/fileKinds';
+export type { InputKind } from '../io/fileKinds';
 
 /**
  * One file to check, or a path that cannot be (`problem` in Chinese), or a file found in
@@ -37,27 +16,6 @@ export interface Input {
   problem: string | null;
   skipped?: string;
 }
-
-export function inputKind(file: string): InputKind | null {
-  return KINDS.get(path.extname(file).toLowerCase()) ?? null;
-}
-
-/** Why a file found in a folder is not checked, or null when it is. */
-function skipReason(name: string): string | null {
-  if (name.startsWith('~$')) return 'Office 打开文件时留下的临时锁文件，不是表格';
-  if (name.endsWith(COPY_SUFFIX)) return 'PerfCheck 写出的带标注副本';
-  if (name.endsWith(FIXED_SUFFIX)) return 'PerfCheck 写出的改正副本';
-  if (name.endsWith(FORMULAS_SUFFIX)) return 'PerfCheck 写出的公式副本';
-  if (inputKind(name)) return null;
-  const ext = path.extname(name).toLowerCase();
-  if (ext === '.pdf') return 'PDF 文件无法检查：请向报送单位索取 Excel 或 WPS 原表';
-  if (ext === '.doc' || ext === '.docx' || ext === '.wps')
-    return 'Word 文档无法检查：请向报送单位索取 Excel 或 WPS 原表';
-  return `不是可检查的文件类型（可检查 ${READABLE}）`;
-}
-
-/** Natural order, as a file manager shows names: 副本2 before 副本10. */
-const naturalOrder = new Intl.Collator('zh', { numeric: true });
 
 /**
  * The files to check, in the order given; folders are walked in natural name order. A

@@ -22,12 +22,14 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ChangeEvent, useRef, useState } from 'react';
+import { ChangeEvent, lazy, Suspense, useRef, useState } from 'react';
 import { reportRows } from '../core/annotations';
 import { PROFILES } from '../core/profiles';
 import { Host, HostError } from '../hosts/host';
 import { createPreviewHost, PreviewHost } from '../hosts/preview';
 import { gridsFromFile } from '../hosts/preview/loadFile';
+import type { BatchResult } from './batch';
+import { BATCH_MESSAGES } from './batchMessages';
 import { FindingList } from './FindingList';
 import { GridView } from './GridView';
 import { Lang, langFor, MESSAGES } from './i18n';
@@ -76,6 +78,10 @@ const useStyles = makeStyles({
   rule: { display: 'block', color: tokens.colorNeutralForeground2, margin: '4px 0' },
 });
 
+// The batch tool (preview page only) and its readers and writers load when first opened,
+// so the task pane inside Excel or WPS never downloads them.
+const BatchView = lazy(() => import(/* webpackChunkName: "batch" */ './BatchView.js').then((m) => ({ default: m.BatchView })));
+
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 type Scope = 'sheet' | 'workbook';
 
@@ -96,6 +102,9 @@ export function App(props: { picked: PickedHost }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const isPreview = picked.kind === 'preview';
+  // The preview page's batch tool: closed, shown, or kept (hidden) while one of its files is open here.
+  const [batch, setBatch] = useState<'closed' | 'open' | 'viewing'>('closed');
+  const tb = BATCH_MESSAGES[lang];
 
   /** Any failure as a plain-language message. */
   const failure = (e: unknown): Notice => {
@@ -184,6 +193,19 @@ export function App(props: { picked: PickedHost }) {
     });
   };
 
+  // A file of the batch opens in this view with the findings the batch already has.
+  const openFromBatch = (r: BatchResult) =>
+    void act(t.working, async () => {
+      const { readBatchFile } = await import(/* webpackChunkName: "batch" */ './batch.js');
+      const { grids } = await readBatchFile(r.input.name, await r.input.bytes());
+      setHost(createPreviewHost(grids));
+      setRun(r.outcome);
+      setSelected(null);
+      setFileName(r.input.name);
+      setBatch('viewing');
+      return null;
+    });
+
   const cellFindings = run ? run.findings.filter((f) => f.form !== null) : [];
   const hasForms = run !== null && run.formCount > 0;
   const idle = busy === null;
@@ -203,6 +225,9 @@ export function App(props: { picked: PickedHost }) {
       />
       <Button size={run ? 'small' : 'medium'} onClick={() => fileInput.current?.click()} disabled={!idle}>
         {t.openFile}
+      </Button>
+      <Button size={run ? 'small' : 'medium'} onClick={() => setBatch('open')} disabled={!idle}>
+        {tb.openBatch}
       </Button>
     </>
   ) : null;
@@ -316,10 +341,26 @@ export function App(props: { picked: PickedHost }) {
 
   return (
     <FluentProvider theme={picked.dark ? webDarkTheme : webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-      <div className={styles.page} style={severityAccents(picked.dark)}>
+      {batch !== 'closed' ? (
+        <Suspense fallback={<ProgressBar aria-label={t.working} />}>
+          <BatchView
+            lang={lang}
+            profile={profile}
+            hidden={batch === 'viewing'}
+            onOpen={openFromBatch}
+            onClose={() => setBatch('closed')}
+          />
+        </Suspense>
+      ) : null}
+      <div className={styles.page} style={{ ...severityAccents(picked.dark), ...(batch === 'open' ? { display: 'none' } : {}) }}>
         <main className={styles.pane}>
           <header className={styles.header}>
             <h1 className={styles.title}>{t.appTitle}</h1>
+            {batch === 'viewing' ? (
+              <Button size="small" onClick={() => setBatch('open')} disabled={!idle}>
+                {tb.backToBatch}
+              </Button>
+            ) : null}
             <Button
               size="small"
               appearance="subtle"

@@ -10,6 +10,7 @@ import {
 import { Finding } from '../core/findings';
 import { Form } from '../core/form';
 import { Grid } from '../core/grid';
+import { jsonFile, JsonFile } from '../core/report';
 import { ProfileChoice } from '../core/autoProfile';
 
 export type Progress = { phase: 'read' | 'check'; done: number; total: number };
@@ -43,6 +44,8 @@ export interface CheckOutcome {
   rule: RuleUsed;
   /** Form id → 项目名称, for grouping and the 检查结果 sheet. */
   projects: Map<string, string>;
+  /** The same file as the command line's JSON report holds it: what the 汇总表 is written from. */
+  report: JsonFile;
 }
 
 const FUND_LINES: Record<string, string> = {
@@ -87,24 +90,31 @@ function ruleUsed(choice: ProfileChoice): RuleUsed {
   };
 }
 
-function outcomeOf(result: WorkbookResult): CheckOutcome {
+function outcomeOf(result: WorkbookResult, file: string): CheckOutcome {
   const forms = new Map(result.forms.map((r) => [r.form.id, r.form]));
   const findings = result.findings.map((f) => {
     const form = f.form === null ? undefined : forms.get(f.form);
     return { ...f, subject: form ? subjectOf(form, f.cell) : null };
   });
-  return { formCount: result.forms.length, findings, rule: ruleUsed(result.profile), projects: projectNames(result) };
+  return {
+    formCount: result.forms.length,
+    findings,
+    rule: ruleUsed(result.profile),
+    projects: projectNames(result),
+    report: jsonFile(file, result),
+  };
 }
 
 /**
  * The check as checkWorkbook does it, one step per sheet and per form, so that whoever
  * drives it (the Web Worker, or the pane itself where no worker can start) reports
- * progress and can stop between steps. Yields progress; returns the outcome.
+ * progress and can stop between steps. Yields progress; returns the outcome. `file` is
+ * the name the report gives the workbook (the preview's batch checks many).
  */
-export function* checkGrids(grids: Grid[], profile: string): Generator<Progress, CheckOutcome> {
+export function* checkGrids(grids: Grid[], profile: string, file = ''): Generator<Progress, CheckOutcome> {
   const forms: Form[] = [];
   for (const grid of grids) forms.push(...findForms(grid));
-  if (forms.length === 0) return outcomeOf(checkWorkbook(grids, { profile }));
+  if (forms.length === 0) return outcomeOf(checkWorkbook(grids, { profile }), file);
   const choice = resolveProfile(profile, forms);
   const results = [];
   for (const [i, form] of forms.entries()) {
@@ -112,5 +122,5 @@ export function* checkGrids(grids: Grid[], profile: string): Generator<Progress,
     results.push(checkFormGuarded(form, choice.profile));
   }
   yield { phase: 'check', done: forms.length, total: forms.length };
-  return outcomeOf({ forms: results, findings: results.flatMap((r) => r.findings), profile: choice });
+  return outcomeOf({ forms: results, findings: results.flatMap((r) => r.findings), profile: choice }, file);
 }

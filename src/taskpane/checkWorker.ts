@@ -5,6 +5,8 @@ import { Grid } from '../core/grid';
 export interface CheckRequest {
   grids: Grid[];
   profile: string;
+  /** The file's name, for the report (the preview's batch). */
+  file?: string;
 }
 
 /** What the worker answers: progress, then the outcome or the failure's message. */
@@ -26,7 +28,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 scope.onmessage = (e) => {
   try {
-    const steps = checkGrids(e.data.grids, e.data.profile);
+    const steps = checkGrids(e.data.grids, e.data.profile, e.data.file);
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) {
         scope.postMessage({ kind: 'done', outcome: step.value });

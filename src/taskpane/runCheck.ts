@@ -26,6 +26,7 @@ function inWorker(
   profile: string,
   onProgress: (p: Progress) => void,
   signal: AbortSignal,
+  file?: string,
 ): Promise<CheckOutcome | null> {
   let worker: Worker;
   try {
@@ -63,7 +64,7 @@ function inWorker(
         resolve(null);
       } else reject(new Error(e.message));
     };
-    worker.postMessage({ grids, profile } satisfies CheckRequest);
+    worker.postMessage({ grids, profile, file } satisfies CheckRequest);
   });
 }
 
@@ -73,9 +74,10 @@ async function inPane(
   profile: string,
   onProgress: (p: Progress) => void,
   signal: AbortSignal,
+  file?: string,
 ): Promise<CheckOutcome> {
   const { checkGrids } = await import(/* webpackChunkName: "engine-inline" */ './checkGrids.js');
-  const steps = checkGrids(grids, profile);
+  const steps = checkGrids(grids, profile, file);
   for (;;) {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (signal.aborted) throw new CheckCancelled();
@@ -99,5 +101,16 @@ export async function runCheck(
   onProgress({ phase: 'read', done: 0, total: sheets.length });
   const grids = await host.readSheets(sheets, (done, total) => onProgress({ phase: 'read', done, total }));
   if (signal.aborted) throw new CheckCancelled();
-  return (await inWorker(grids, profile, onProgress, signal)) ?? (await inPane(grids, profile, onProgress, signal));
+  return checkOffThread(grids, profile, onProgress, signal);
+}
+
+/** Checks grids already read (the preview's batch reads files itself) off this thread when it can. */
+export async function checkOffThread(
+  grids: Grid[],
+  profile: string,
+  onProgress: (p: Progress) => void,
+  signal: AbortSignal,
+  file?: string,
+): Promise<CheckOutcome> {
+  return (await inWorker(grids, profile, onProgress, signal, file)) ?? (await inPane(grids, profile, onProgress, signal, file));
 }
