@@ -81,6 +81,18 @@ export function checkFormGuarded(form: Form, profile: RuleProfile): FormResult {
   }
 }
 
+/**
+ * One form as checkWorkbook checks it: guarded, with the fix of each finding its sheet
+ * determines. Whoever checks form by form (the task pane's worker) calls this, then
+ * `reportUncalculated` over the results, as checkWorkbook does.
+ */
+export function checkFormOf(form: Form, profile: RuleProfile, grid: Grid | undefined): FormResult {
+  const r = checkFormGuarded(form, profile);
+  return { ...r, findings: withFixes(r, profile, grid) };
+}
+
+export { reportUncalculated };
+
 /** Form id → 项目名称, for grouping findings and the 检查结果 sheet. */
 export function projectNames(result: WorkbookResult): Map<string, string> {
   return new Map(result.forms.map(({ form }) => [form.id, form.project?.value ?? '']));
@@ -96,10 +108,7 @@ export function checkWorkbook(grids: Grid[], options: CheckOptions = {}): Workbo
   const sheets = new Map(grids.map((g) => [g.sheet, g]));
   const results = reportUncalculated(
     grids,
-    forms.map((f) => {
-      const r = checkFormGuarded(f, profile.profile);
-      return { ...r, findings: withFixes(r, profile.profile, sheets.get(f.sheet)) };
-    }),
+    forms.map((f) => checkFormOf(f, profile.profile, sheets.get(f.sheet))),
   );
   const findings = results.flatMap((r) => r.findings);
   if (forms.length === 0) {

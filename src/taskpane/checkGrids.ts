@@ -1,9 +1,10 @@
 import { Rounding } from '../core/decimal';
 import {
-  checkFormGuarded,
+  checkFormOf,
   checkWorkbook,
   findForms,
   projectNames,
+  reportUncalculated,
   resolveProfile,
   WorkbookResult,
 } from '../core/engine';
@@ -116,11 +117,13 @@ export function* checkGrids(grids: Grid[], profile: string, file = ''): Generato
   for (const grid of grids) forms.push(...findForms(grid));
   if (forms.length === 0) return outcomeOf(checkWorkbook(grids, { profile }), file);
   const choice = resolveProfile(profile, forms);
-  const results = [];
+  const sheets = new Map(grids.map((g) => [g.sheet, g]));
+  const checked = [];
   for (const [i, form] of forms.entries()) {
     yield { phase: 'check', done: i, total: forms.length };
-    results.push(checkFormGuarded(form, choice.profile));
+    checked.push(checkFormOf(form, choice.profile, sheets.get(form.sheet)));
   }
   yield { phase: 'check', done: forms.length, total: forms.length };
+  const results = reportUncalculated(grids, checked);
   return outcomeOf({ forms: results, findings: results.flatMap((r) => r.findings), profile: choice }, file);
 }
