@@ -55,9 +55,11 @@ export function judgeIndicator(target: Measure, actual: Measure): Judgement {
   if (target.kind === 'empty') return unknown('未填写年度指标值');
   if (actual.kind === 'empty') return unknown('未填写实际完成值');
   const deadline = deadlineOf(target.text);
-  const done = completionOf(actual.text);
-  // A number against 按时 (a rate, say) is no date: judged below as before.
-  if (deadline !== null && (done !== null || actual.kind === 'quality')) return judgeDeadline(deadline, done);
+  if (deadline !== null) {
+    const done = completionOf(actual.text);
+    // A number against 按时 (a rate, say) is no date: judged below as before.
+    if (done !== null || actual.kind === 'quality') return judgeDeadline(deadline, done);
+  }
   if (actual.kind === 'quality') {
     const verdict = qualityVerdict(actual.text, target.text);
     if (verdict === null) return unknown('实际完成值与指标值无法直接比较');

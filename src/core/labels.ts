@@ -33,6 +33,10 @@ interface LabelKeys {
   key: string;
   /** The text as a title: without a trailing year, or '' when too long to be one. */
   title: string;
+  // What the text names in each table, worked out on first asking (undefined until then).
+  fundColumn?: FundColumn | null;
+  fundLine?: FundLine | null;
+  indicatorColumn?: IndicatorColumn | null;
 }
 
 // Forms repeat the same few hundred labels, and every reading pass asks about each
@@ -91,15 +95,21 @@ function firstMatch<T>(table: readonly (readonly [T, RegExp])[], key: string): T
 }
 
 export function fundColumnOf(label: string): FundColumn | null {
-  return firstMatch(FUND_COLUMNS, labelKey(label));
+  const keys = keysOf(label);
+  if (keys.fundColumn === undefined) keys.fundColumn = firstMatch(FUND_COLUMNS, keys.key);
+  return keys.fundColumn;
 }
 
 export function fundLineOf(label: string): FundLine | null {
-  return firstMatch(FUND_LINES, labelKey(label));
+  const keys = keysOf(label);
+  if (keys.fundLine === undefined) keys.fundLine = firstMatch(FUND_LINES, keys.key);
+  return keys.fundLine;
 }
 
 export function indicatorColumnOf(label: string): IndicatorColumn | null {
-  return firstMatch(INDICATOR_COLUMNS, labelKey(label));
+  const keys = keysOf(label);
+  if (keys.indicatorColumn === undefined) keys.indicatorColumn = firstMatch(INDICATOR_COLUMNS, keys.key);
+  return keys.indicatorColumn;
 }
 
 /** Whether a 执行率 column holds bare percents (`执行率(%)`, `执行率%`). */

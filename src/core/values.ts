@@ -160,6 +160,8 @@ export function parseMeasure(raw: string | number | null | undefined, percentCel
 export type Deadline = number | 'on-time';
 
 export function deadlineOf(text: string): Deadline | null {
+  // Most targets are numbers or words without 月/年/时/期: no normalizing needed to say no.
+  if (!/[月年时期]/.test(text)) return null;
   const t = normalizeWords(text);
   if (/^(年底|年末|年内|本年度内?|当年)(前|之前|完成)?/.test(t)) return 12;
   const m = /^(\d{1,2})月(底|末|份|\d{1,2}日)?(前|之前|以前)(完成)?$/.exec(t);
