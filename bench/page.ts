@@ -7,43 +7,42 @@
  * make the 汇总表 and the zip of annotated copies. The production build is the end-to-end
  * tests' (test/e2e/build.ts), rebuilt only when the sources changed.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { chromium, Page } from 'playwright-core';
 import { buildAddin } from '../test/e2e/build';
 import { serve } from '../test/e2e/server';
-
-const ROOT = path.join(__dirname, '..');
-const SOURCES: { file: string; count: number }[] = [
-  { file: path.join(ROOT, 'examples', '青浦区2024绩效自评表.xlsx'), count: 80 },
-  { file: path.join(ROOT, 'examples', '宝山区2022绩效自评表.xlsx'), count: 40 },
-  { file: path.join(ROOT, 'test', 'cli', 'batch', 'qingpu-2024-self-eval.xls'), count: 40 },
-  { file: path.join(ROOT, 'test', 'cli', 'batch', 'qingpu-2024-self-eval-表4.csv'), count: 40 },
-];
+import { reviewerInbox } from './reviewerInbox';
 
 async function timed(page: Page, button: string): Promise<number> {
   const started = performance.now();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: button }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 600_000 }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   await download.path();
   return (performance.now() - started) / 1000;
 }
 
 async function run(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'perfcheck-page-bench-'));
-  const inbox = path.join(dir, '来件');
-  mkdirSync(inbox);
-  let n = 0;
-  for (const { file, count } of SOURCES) {
-    for (let i = 1; i <= count; i++) copyFileSync(file, path.join(inbox, `自评表 副本${++n}${path.extname(file)}`));
-  }
-  const files = readdirSync(inbox).length;
+  const { inbox, files } = reviewerInbox(dir);
   const server = await serve(await buildAddin());
-  const browser = await chromium.launch({ executablePath: process.env.PERFCHECK_CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.PERFCHECK_CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+    );
     await page.goto(`${server.url}/taskpane.html`);
     await page.getByRole('button', { name: '批量检查…' }).click();
     await page.getByRole('heading', { name: '批量检查' }).waitFor();
@@ -62,7 +61,9 @@ async function run(): Promise<void> {
     console.log(`  ${text}`);
     console.log(`  汇总表 (.xlsx) made and downloaded in ${(await timed(page, '下载汇总表（.xlsx）')).toFixed(1)} s`);
     const zipSeconds = await timed(page, '下载带标注的副本（.zip）');
-    console.log(`  zip of annotated copies made and downloaded in ${zipSeconds.toFixed(1)} s = ${(files / zipSeconds).toFixed(1)} files/s`);
+    console.log(
+      `  zip of annotated copies made and downloaded in ${zipSeconds.toFixed(1)} s = ${(files / zipSeconds).toFixed(1)} files/s`,
+    );
   } finally {
     await browser.close();
     await server.close();
