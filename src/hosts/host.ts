@@ -1,6 +1,7 @@
 import { Finding } from '../core/findings';
 import { Grid } from '../core/grid';
 import { ReportRow } from '../core/annotations';
+import { CellWrite, ConditionalRule } from '../core/cellWrite';
 
 /**
  * What the task pane needs from a spreadsheet, whatever it is: Excel (Office.js), WPS
@@ -26,6 +27,44 @@ export interface Host {
   select(sheet: string, cell: string): Promise<void>;
   /** Writes (or rewrites) the 检查结果 sheet with a link to each finding's cell. */
   writeReport(rows: ReportRow[]): Promise<void>;
+  /**
+   * Changes cells for the user (改正, 全部改正, 改为公式, 插入空白自评表). Before a cell is
+   * first changed, its value, formula and number format are recorded in the same hidden
+   * snapshot as the highlights, and each conditional rule before it is added, so that
+   * `undoChanges` restores them exactly, even after save and reopen. Refuses with nothing
+   * changed: a protected sheet, or a cell that no longer shows what the check saw
+   * (`WorkbookChange.shown`: the form was edited since).
+   */
+  applyChanges(change: WorkbookChange): Promise<ChangeResult>;
+  /**
+   * 撤销改正: puts every changed cell back as recorded (value, formula, number format)
+   * and removes the conditional rules PerfCheck added; highlights stay. Returns how
+   * many cells were restored.
+   */
+  undoChanges(): Promise<number>;
+  /** How many changed cells `undoChanges` would restore, read from the workbook (0: none). */
+  pendingChanges(): Promise<number>;
+  /** The active cell: where 插入空白自评表 puts a form. */
+  activeCell(): Promise<{ sheet: string; cell: string }>;
+}
+
+/** One user action's cell changes, computed by the core (fixes.ts, fixAll.ts, formFormulas.ts, blankForm.ts). */
+export interface WorkbookChange {
+  writes: CellWrite[];
+  rules: ConditionalRule[];
+  /**
+   * Parallel to `writes`: the text each cell showed when the form was checked ('' for a
+   * blank cell). A cell that shows something else now makes the whole change refused.
+   * Omitted: no such check (a blank form is checked for blank cells by the pane first).
+   */
+  shown?: string[];
+}
+
+export interface ChangeResult {
+  /** Cells written. */
+  cells: number;
+  /** Conditional rules added. */
+  rules: number;
 }
 
 export interface AnnotateResult {
@@ -42,7 +81,7 @@ export interface AnnotateResult {
 /** A failure the user should read: `message` is plain Chinese and says what to do. */
 export class HostError extends Error {
   constructor(
-    readonly reason: 'protected' | 'connection' | 'unsupported' | 'no-sheet' | 'busy' | 'unknown',
+    readonly reason: 'protected' | 'connection' | 'unsupported' | 'no-sheet' | 'busy' | 'stale' | 'unknown',
     message: string,
   ) {
     super(message);

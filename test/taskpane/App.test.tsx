@@ -25,6 +25,10 @@ function recordingHost(grids: Grid[], overrides: Partial<Host> = {}) {
     clearAnnotations: async () => 0,
     select: async (sheet, cell) => void calls.select.push([sheet, cell]),
     writeReport: async () => undefined,
+    applyChanges: async (change) => ({ cells: change.writes.length, rules: change.rules.length }),
+    undoChanges: async () => 0,
+    pendingChanges: async () => 0,
+    activeCell: async () => ({ sheet: grids[0].sheet, cell: 'A1' }),
     ...overrides,
   };
   return { host, calls };

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { REPORT_SHEET } from '../../core/annotations';
-import { AnnotateResult, Host } from '../host';
+import { AnnotateResult, Host, HostError } from '../host';
 import { annotate, clearAnnotations } from './annotate';
 import { cellNotesFor } from './cellNotes';
 import { ExcelAction, hostErrorOf } from './errors';
@@ -18,6 +18,10 @@ async function action<T>(what: ExcelAction, run: (log: ChangeLog) => Promise<T>)
   } catch (e) {
     throw hostErrorOf(e, what, log);
   }
+}
+
+async function unsupported(): Promise<never> {
+  throw new HostError('unsupported', '此版本尚不能修改单元格。');
 }
 
 /** The Host over Office.js. `notesAvailable` tells the pane whether messages go into notes. */
@@ -58,6 +62,10 @@ export function createExcelHost(api: ExcelApi): Host & { readonly notesAvailable
         }),
       ),
     writeReport: (rows) => action('report', (log) => writeReport(api, rows, log)),
+    applyChanges: unsupported,
+    undoChanges: unsupported,
+    pendingChanges: async () => 0,
+    activeCell: unsupported,
   };
 }
 

@@ -26,6 +26,10 @@ export interface PreviewHost extends Host {
   show(sheet: string): void;
 }
 
+async function unsupported(): Promise<never> {
+  throw new HostError('unsupported', '此版本尚不能修改单元格。');
+}
+
 export function markKey(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
 }
@@ -87,5 +91,9 @@ export function createPreviewHost(grids: Grid[]): PreviewHost {
       ]);
       update({ grids: [...view.grids.filter((g) => g.sheet !== REPORT_SHEET), report], active: REPORT_SHEET });
     },
+    applyChanges: unsupported,
+    undoChanges: unsupported,
+    pendingChanges: async () => 0,
+    activeCell: unsupported,
   };
 }

@@ -61,6 +61,22 @@ export class WpsHost implements Host {
     this.guard(() => writeReport(activeWorkbook(this.app), rows));
   }
 
+  async applyChanges(): Promise<never> {
+    throw new HostError('unsupported', '此版本尚不能修改单元格。');
+  }
+
+  async undoChanges(): Promise<never> {
+    throw new HostError('unsupported', '此版本尚不能修改单元格。');
+  }
+
+  async pendingChanges(): Promise<number> {
+    return 0;
+  }
+
+  async activeCell(): Promise<never> {
+    throw new HostError('unsupported', '此版本尚不能修改单元格。');
+  }
+
   /** Object-model failures reach the user as a HostError with a Chinese message. */
   private guard<T>(action: () => T): T {
     try {
