@@ -22,8 +22,9 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ChangeEvent, lazy, Suspense, useRef, useState } from 'react';
+import { ChangeEvent, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { reportRows } from '../core/annotations';
+import { Grid } from '../core/grid';
 import { PROFILES } from '../core/profiles';
 import { Host, HostError } from '../hosts/host';
 import { createPreviewHost, PreviewHost } from '../hosts/preview';
@@ -35,7 +36,8 @@ import { GridView } from './GridView';
 import { Lang, langFor, MESSAGES } from './i18n';
 import { PickedHost } from './pickHost';
 import { severityAccents } from './severity';
-import { CheckCancelled, CheckOutcome, PaneFinding, Progress, runCheck } from './runCheck';
+import type { ChangeRequest, PlannedChange } from './planChange';
+import { CheckCancelled, CheckOutcome, PaneFinding, planOffThread, Progress, runCheck } from './runCheck';
 
 const useStyles = makeStyles({
   // In the preview at desktop widths the grid sits beside the pane, each scrolling on its own.
@@ -97,6 +99,10 @@ export function App(props: { picked: PickedHost }) {
   const [checking, setChecking] = useState<AbortController | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [run, setRun] = useState<CheckOutcome | null>(null);
+  /** The grids the last check read: changes are worked out on what the user saw. */
+  const [checked, setChecked] = useState<Grid[]>([]);
+  /** Cells PerfCheck changed that 撤销改正 would restore, as the host last said. */
+  const [pending, setPending] = useState(0);
   const [scope, setScope] = useState<Scope>('sheet');
   const [selected, setSelected] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -130,19 +136,114 @@ export function App(props: { picked: PickedHost }) {
 
   const progressText = (p: Progress) => (p.phase === 'read' ? t.reading(p.done, p.total) : t.checking(p.done, p.total));
 
+  // 撤销改正 is offered while the workbook holds changes PerfCheck made: asked on start,
+  // after every check and every change (the record lives in the workbook, so it outlives the pane).
+  const refreshPending = useCallback(
+    (of: Host | null) =>
+      of
+        ? of.pendingChanges().then(setPending, () => setPending(0))
+        : Promise.resolve(setPending(0)),
+    [],
+  );
+  useEffect(() => void refreshPending(host), [host, refreshPending]);
+
+  /** Checks and shows the findings; `signal` stops it. Gives the notice to show, if any. */
+  async function checkNow(what: Scope, rules: string, signal: AbortSignal): Promise<Notice | null> {
+    if (!host) return null;
+    setScope(what);
+    const { names, active } = await host.sheets();
+    const sheets = what === 'sheet' ? [active] : names;
+    const { outcome: done, grids } = await runCheck(host, sheets, rules, (p) => setBusy(progressText(p)), signal);
+    setRun(done);
+    setChecked(grids);
+    setSelected(null);
+    await refreshPending(host);
+    if (done.formCount === 0) return { intent: 'warning', text: t.noForms };
+    return done.findings.length === 0 ? { intent: 'success', text: t.noProblems(done.formCount) } : null;
+  }
+
   const check = (what: Scope, rules = profile) =>
+    act(t.working, async () => {
+      const controller = new AbortController();
+      setChecking(controller);
+      return checkNow(what, rules, controller.signal);
+    });
+
+  /**
+   * One change to the workbook: work it out (cancellable), have the host make it (all or
+   * nothing), then check again so the list shows what is left, and say what changed.
+   */
+  const change = (plan: (signal: AbortSignal) => Promise<PlannedChange | Notice>, said: (p: PlannedChange) => string) =>
     act(t.working, async () => {
       if (!host) return null;
       const controller = new AbortController();
       setChecking(controller);
-      setScope(what);
-      const { names, active } = await host.sheets();
-      const sheets = what === 'sheet' ? [active] : names;
-      const done = await runCheck(host, sheets, rules, (p) => setBusy(progressText(p)), controller.signal);
-      setRun(done);
-      setSelected(null);
-      if (done.formCount === 0) return { intent: 'warning', text: t.noForms };
-      return done.findings.length === 0 ? { intent: 'success', text: t.noProblems(done.formCount) } : null;
+      try {
+        const planned = await plan(controller.signal);
+        if (!('writes' in planned)) return planned;
+        setChecking(null);
+        await host.applyChanges({ writes: planned.writes, rules: planned.rules, shown: planned.shown });
+        const text = said(planned);
+        // The change is made: the check after it is not offered for cancelling.
+        const after = await checkNow(scope, profile, new AbortController().signal);
+        return { intent: after?.intent === 'warning' ? 'warning' : 'success', text: after?.intent === 'warning' ? `${text}${after.text}` : text };
+      } finally {
+        await refreshPending(host);
+      }
+    });
+
+  /** The rule the last check followed, so that fixes and formulas follow it too. */
+  const ruleOfRun = () => run?.rule.id ?? (profile === 'auto' ? 'national' : profile);
+
+  const changeList = (p: PlannedChange) =>
+    t.changeList(p.cells.map((c) => ({ at: `${c.sheet}!${c.cell}`, before: c.before, after: c.after })));
+
+  const planned = (request: ChangeRequest, empty: string) => async (signal: AbortSignal) => {
+    const p = await planOffThread(request, signal);
+    return p.writes.length === 0 && p.rules.length === 0 ? ({ intent: 'info', text: empty } as Notice) : p;
+  };
+
+  const fixOne = (f: PaneFinding) =>
+    change(planned({ task: 'fix', grids: checked, sheet: f.sheet, fix: f.fix! }, t.nothingToFix), (p) =>
+      t.fixed(p.writes.length, changeList(p)),
+    );
+
+  const fixAll = (form: string | null) =>
+    change(planned({ task: 'fixAll', grids: checked, profile: ruleOfRun(), form }, t.nothingToFix), (p) =>
+      t.fixed(p.writes.length, changeList(p)),
+    );
+
+  const toFormulas = (perf: boolean) =>
+    change(planned({ task: 'formulas', grids: checked, profile: ruleOfRun(), perf }, t.noFormulas), (p) =>
+      `${t.formulated(p.writes.length, p.rules.length)}${perf ? t.formulatedPerf : ''}`,
+    );
+
+  /** 插入空白自评表 at the active cell, refused (nothing written) unless the area it needs is blank. */
+  const insertBlank = () =>
+    change(
+      async (signal) => {
+        const at = await host!.activeCell();
+        const grids = await host!.readSheets([at.sheet]);
+        const rules = profile === 'auto' ? 'national' : profile;
+        const p = await planOffThread({ task: 'blank', grids, sheet: at.sheet, anchor: at.cell, profile: rules, perf: false }, signal);
+        if (p.occupied && p.occupied.length > 0)
+          return { intent: 'error', text: t.blankOccupied(`${at.sheet}!${at.cell}`, p.area!, p.occupied) } as Notice;
+        return p;
+      },
+      (p) => t.blankInserted(`${p.writes[0]?.sheet ?? ''}!${p.area}`, p.writes.length, p.rules.length),
+    );
+
+  const undo = () =>
+    act(t.working, async () => {
+      if (!host) return null;
+      try {
+        const n = await host.undoChanges();
+        if (n === 0) return { intent: 'info', text: t.nothingToUndo };
+        await checkNow(scope, profile, new AbortController().signal);
+        return { intent: 'success', text: t.undone(n) };
+      } finally {
+        await refreshPending(host);
+      }
     });
 
   const chooseRule = (id: string) => {
@@ -207,6 +308,7 @@ export function App(props: { picked: PickedHost }) {
     });
 
   const cellFindings = run ? run.findings.filter((f) => f.form !== null) : [];
+  const fixable = cellFindings.some((f) => f.fix);
   const hasForms = run !== null && run.formCount > 0;
   const idle = busy === null;
   const profileName = (id: string, name: string) => t.profileName(id, name);
@@ -276,6 +378,21 @@ export function App(props: { picked: PickedHost }) {
               {t.report}
             </MenuItem>
             <MenuDivider />
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <MenuItem disabled={!hasForms}>{t.toFormulas}</MenuItem>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={() => void toFormulas(false)}>{t.formulasPlain}</MenuItem>
+                  <MenuItem onClick={() => void toFormulas(true)}>{t.formulasPerf}</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+            <MenuItem disabled={!host} onClick={() => void insertBlank()}>
+              {t.insertBlank}
+            </MenuItem>
+            <MenuDivider />
             <Menu
               checkedValues={{ rule: [profile] }}
               onCheckedValueChange={(_, d) => chooseRule(d.checkedItems[0] ?? 'auto')}
@@ -299,6 +416,12 @@ export function App(props: { picked: PickedHost }) {
           </MenuList>
         </MenuPopover>
       </Menu>
+      <Button size="small" disabled={!idle || !fixable} onClick={() => void fixAll(null)} aria-label={t.fixAllWorkbook}>
+        {t.fixAll}
+      </Button>
+      <Button size="small" disabled={!idle || pending === 0} onClick={() => void undo()}>
+        {t.undoChanges}
+      </Button>
       {fileButton}
     </div>
   );
@@ -335,6 +458,16 @@ export function App(props: { picked: PickedHost }) {
         <Button disabled={!host || !idle} onClick={() => void check('workbook')}>
           {t.checkWorkbook}
         </Button>
+      </div>
+      <div className={styles.actions}>
+        <Button size="small" disabled={!host || !idle} onClick={() => void insertBlank()}>
+          {t.insertBlank}
+        </Button>
+        {pending > 0 ? (
+          <Button size="small" disabled={!idle} onClick={() => void undo()}>
+            {t.undoChanges}
+          </Button>
+        ) : null}
       </div>
     </>
   );
@@ -426,6 +559,9 @@ export function App(props: { picked: PickedHost }) {
               t={t}
               selected={selected}
               onSelect={select}
+              idle={idle}
+              onFix={(f) => void fixOne(f)}
+              onFixForm={(form) => void fixAll(form)}
             />
           ) : null}
         </main>

@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { Severity } from '../core/findings';
 import { Messages } from './i18n';
@@ -59,7 +59,8 @@ const useStyles = makeStyles({
   },
   toggleOn: { backgroundColor: tokens.colorNeutralBackground1Selected, fontWeight: tokens.fontWeightSemibold },
   group: { marginTop: '8px' },
-  groupHead: {
+  groupHead: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '6px' },
+  groupTitle: {
     margin: '4px 0',
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
@@ -120,7 +121,14 @@ const useStyles = makeStyles({
     marginTop: '2px',
   },
   empty: { display: 'block', padding: '12px 0', color: tokens.colorNeutralForeground2 },
+  // 改正 sits under its card (a button cannot hold another), lined up with the card's text.
+  fixRow: { display: 'flex', justifyContent: 'flex-end', marginTop: '2px' },
 });
+
+/** The value a fix writes, as the user reads it: `84.13%` for a percent cell. */
+function fixShown(f: PaneFinding): string {
+  return f.fix!.as === 'percent' ? `${f.fix!.value}%` : f.fix!.value;
+}
 
 interface Entry {
   finding: PaneFinding;
@@ -148,8 +156,14 @@ export function FindingList(props: {
   t: Messages;
   selected: number | null;
   onSelect: (f: PaneFinding, index: number) => void;
+  /** Whether the pane can take an action now (改正 is disabled while another runs). */
+  idle: boolean;
+  /** 改正: writes the finding's fix. */
+  onFix: (f: PaneFinding) => void;
+  /** 全部改正 for one form, by its id. */
+  onFixForm: (form: string) => void;
 }) {
-  const { findings, projects, t, selected, onSelect } = props;
+  const { findings, projects, t, selected, onSelect, idle, onFix, onFixForm } = props;
   const styles = useStyles();
   const [shown, setShown] = useState<Severity | 'all'>('all');
   const [grouped, setGrouped] = useState(false);
@@ -247,6 +261,19 @@ export function FindingList(props: {
             {f.message}
           </span>
         </button>
+        {f.fix ? (
+          <div className={styles.fixRow}>
+            <Button
+              size="small"
+              appearance="primary"
+              disabled={!idle}
+              aria-label={t.fixCell(`${f.sheet}!${f.fix.cell}`, fixShown(f))}
+              onClick={() => onFix(f)}
+            >
+              {t.fix}
+            </Button>
+          </div>
+        ) : null}
       </li>
     );
   };
@@ -306,10 +333,22 @@ export function FindingList(props: {
       ) : grouped ? (
         groupsOf(visible).map((g) => (
           <section key={g.id} className={styles.group} aria-label={t.formOf(g.project, g.sheet)}>
-            <h2 className={styles.groupHead}>
-              <span lang="zh-CN">{g.project}</span>
-              {t.formOf('', g.sheet)}
-            </h2>
+            <div className={styles.groupHead}>
+              <h2 className={styles.groupTitle}>
+                <span lang="zh-CN">{g.project}</span>
+                {t.formOf('', g.sheet)}
+              </h2>
+              {g.entries.some((e) => e.finding.fix) && g.entries[0].finding.form ? (
+                <Button
+                  size="small"
+                  disabled={!idle}
+                  aria-label={t.fixAllForm(t.formOf(g.project, g.sheet))}
+                  onClick={() => onFixForm(g.entries[0].finding.form!)}
+                >
+                  {t.fixAll}
+                </Button>
+              ) : null}
+            </div>
             <ul className={styles.list}>{g.entries.map((e) => card(e, false))}</ul>
           </section>
         ))

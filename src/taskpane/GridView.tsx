@@ -107,6 +107,12 @@ export const GridView = memo(function GridView(props: {
     const box = scroller.getBoundingClientRect();
     const at = cell.getBoundingClientRect();
     const rowHeads = scroller.querySelector('tbody th')?.getBoundingClientRect().width ?? 0;
+    const colHeads = scroller.querySelector('thead th')?.getBoundingClientRect().height ?? 0;
+    // A cell already in full view (one the user just clicked) stays where it is.
+    const inView =
+      at.top >= box.top + colHeads && at.bottom <= box.top + scroller.clientHeight &&
+      at.left >= box.left + rowHeads && at.right <= box.left + scroller.clientWidth;
+    if (inView) return;
     const left = at.left - box.left - rowHeads;
     const right = at.right - box.left - scroller.clientWidth;
     scroller.scrollTo({
@@ -165,6 +171,9 @@ export const GridView = memo(function GridView(props: {
                   const isSelected =
                     selected !== null && selected.row === grid.top + r && selected.col === grid.left + c;
                   const text = cellAt(grid, r, c).text;
+                  // A formula PerfCheck wrote shows its result; the formula is in the tooltip.
+                  const formula = view.formulas.get(markKey(grid.sheet, address));
+                  const title = [mark?.note ?? text, formula].filter(Boolean).join('\n');
                   return (
                     <td
                       key={c}
@@ -173,7 +182,9 @@ export const GridView = memo(function GridView(props: {
                       aria-current={isSelected ? 'true' : undefined}
                       className={isSelected ? `${styles.cell} ${styles.selected}` : styles.cell}
                       style={mark ? { background: mark.fill } : undefined}
-                      title={mark ? mark.note : text || undefined}
+                      title={title || undefined}
+                      data-formula={formula}
+                      onClick={() => void host.select(grid.sheet, address)}
                     >
                       {text}
                     </td>

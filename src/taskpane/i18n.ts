@@ -74,6 +74,34 @@ const zh = {
   gridLabel: '表格预览（只读）',
   sheetTabs: '工作表',
   gridRegion: (sheet: string) => `表格预览（只读）：${sheet}`,
+  fix: '改正',
+  fixCell: (at: string, value: string) => `改正 ${at} 为 ${value}`,
+  fixAll: '全部改正',
+  fixAllWorkbook: '全部改正：所有已检查的表格',
+  fixAllForm: (form: string) => `全部改正：${form}`,
+  undoChanges: '撤销改正',
+  toFormulas: '改为公式',
+  formulasPlain: '普通公式（推荐：任何电子表格都能计算）',
+  formulasPerf: 'PERF.* 函数（需要安装 PerfCheck 才能计算）',
+  insertBlank: '插入空白自评表',
+  /** `表4!H6 8.72 → 8.27`, the first few, then 等. */
+  changeList: (cells: { at: string; before: string; after: string }[]) =>
+    cells
+      .slice(0, 5)
+      .map((c) => `${c.at} ${c.before || '（空白）'} → ${c.after || '（空白）'}`)
+      .join('，') + (cells.length > 5 ? ` 等 ${cells.length} 处` : ''),
+  fixed: (cells: number, list: string) => `已改正 ${cells} 个单元格：${list}；可点击“撤销改正”恢复。`,
+  nothingToFix: '没有可以自动改正的问题：剩下的问题需要由填表人判断，请按提示填写。',
+  formulated: (cells: number, rules: number) =>
+    `已把 ${cells} 个单元格改为公式，并添加 ${rules} 条条件格式规则（得分低于分值却没有偏差原因、得分超过分值时自动标色，不需要 PerfCheck）；可点击“撤销改正”恢复。`,
+  formulatedPerf: '注意：PERF.* 函数只在安装了 PerfCheck 的 Excel 或 WPS 中计算，没有安装的人打开会看到 #NAME?。',
+  noFormulas: '没有可以改为公式的单元格（没有找到绩效自评表）。',
+  blankInserted: (area: string, cells: number, rules: number) =>
+    `已在 ${area} 插入空白自评表（资金 10 分 + 指标 90 分，${cells} 个单元格，${rules} 条条件格式规则）：填写预算数、执行数和得分后，执行率、资金得分、总分和等级会自动计算。可点击“撤销改正”恢复。`,
+  blankOccupied: (at: string, area: string, occupied: string[]) =>
+    `不能在 ${at} 插入空白自评表：需要的区域 ${area} 中已有内容（${occupied.slice(0, 3).join('、')}${occupied.length > 3 ? ` 等 ${occupied.length} 个单元格` : ''}），PerfCheck 不会覆盖任何内容，表格没有改动。请选中一块空白区域的左上角单元格后重试。`,
+  undone: (cells: number) => `已撤销改正：${cells} 个单元格恢复了原来的值、公式和格式，条件格式规则已移除（标注保留）。`,
+  nothingToUndo: '没有需要撤销的改正。',
 };
 
 export type Messages = typeof zh;
@@ -215,6 +243,33 @@ const en: Messages = {
   gridLabel: 'Sheet preview (read only)',
   sheetTabs: 'Sheets',
   gridRegion: (sheet) => `Sheet preview (read only): ${sheet}`,
+  fix: 'Fix',
+  fixCell: (at, value) => `Fix ${at} to ${value}`,
+  fixAll: 'Fix all',
+  fixAllWorkbook: 'Fix all: every checked form',
+  fixAllForm: (form) => `Fix all: ${form}`,
+  undoChanges: 'Undo fixes',
+  toFormulas: 'Turn into formulas',
+  formulasPlain: 'Plain formulas (recommended: any spreadsheet computes them)',
+  formulasPerf: 'PERF.* functions (need PerfCheck installed to compute)',
+  insertBlank: 'Insert a blank form',
+  changeList: (cells) =>
+    cells
+      .slice(0, 5)
+      .map((c) => `${c.at} ${c.before || '(blank)'} -> ${c.after || '(blank)'}`)
+      .join(', ') + (cells.length > 5 ? ` and ${cells.length - 5} more` : ''),
+  fixed: (cells, list) => `Fixed ${cells} cell(s): ${list}. Choose "Undo fixes" to restore them.`,
+  nothingToFix: 'Nothing can be fixed automatically: the findings left need the person filling in the form to decide.',
+  formulated: (cells, rules) =>
+    `Turned ${cells} cell(s) into formulas and added ${rules} conditional formatting rule(s) (a score below its weight without a reason, or above its weight, is coloured without PerfCheck). Choose "Undo fixes" to restore them.`,
+  formulatedPerf: ' Note: PERF.* functions compute only where PerfCheck is installed; others see #NAME?.',
+  noFormulas: 'No cell to turn into a formula (no self-evaluation form found).',
+  blankInserted: (area, cells, rules) =>
+    `Inserted a blank form at ${area} (funds 10 + indicators 90; ${cells} cell(s), ${rules} conditional formatting rule(s)): fill in the budgets, spending and scores, and the rates, fund score, total and grade compute themselves. Choose "Undo fixes" to remove it.`,
+  blankOccupied: (at, area, occupied) =>
+    `Cannot insert a blank form at ${at}: the area it needs, ${area}, is not empty (${occupied.slice(0, 3).join(', ')}${occupied.length > 3 ? ` and ${occupied.length - 3} more` : ''}). PerfCheck overwrites nothing; the sheet is unchanged. Select the top-left cell of an empty area and retry.`,
+  undone: (cells) => `Undid the fixes: ${cells} cell(s) have their values, formulas and formats back; the conditional formatting rules are removed (marks stay).`,
+  nothingToUndo: 'There are no fixes to undo.',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

@@ -2,6 +2,7 @@ import { Grid } from '../core/grid';
 import { Host } from '../hosts/host';
 import type { CheckOutcome, Progress } from './checkGrids';
 import type { CheckReply, CheckRequest } from './checkWorker';
+import type { ChangeRequest, PlannedChange } from './planChange';
 
 export type { CheckOutcome, PaneFinding, Progress, RuleUsed } from './checkGrids';
 
@@ -16,18 +17,19 @@ export class CheckCancelled extends Error {
 /** The worker's script, built beside taskpane.html (webpack entry `checkWorker`). */
 const WORKER_SCRIPT = 'checkWorker.js';
 
+/** What the worker's last reply carries, by request. */
+type Answer = { outcome: CheckOutcome } | { change: PlannedChange };
+
 /**
- * Runs the check in a Web Worker. Resolves to null when no worker can start here (no
+ * Runs a request in a Web Worker. Resolves to null when no worker can start here (no
  * Worker, or its script cannot load, as from a page opened from disk), so the caller
  * runs it on this thread instead.
  */
 function inWorker(
-  grids: Grid[],
-  profile: string,
+  request: CheckRequest | ChangeRequest,
   onProgress: (p: Progress) => void,
   signal: AbortSignal,
-  file?: string,
-): Promise<CheckOutcome | null> {
+): Promise<Answer | null> {
   let worker: Worker;
   try {
     if (typeof Worker === 'undefined') return Promise.resolve(null);
@@ -52,7 +54,8 @@ function inWorker(
       if (reply.kind === 'progress') onProgress(reply.progress);
       else {
         finish();
-        if (reply.kind === 'done') resolve(reply.outcome);
+        if (reply.kind === 'done') resolve({ outcome: reply.outcome });
+        else if (reply.kind === 'planned') resolve({ change: reply.change });
         else reject(new Error(reply.message));
       }
     };
@@ -64,7 +67,7 @@ function inWorker(
         resolve(null);
       } else reject(new Error(e.message));
     };
-    worker.postMessage({ grids, profile, file } satisfies CheckRequest);
+    worker.postMessage(request);
   });
 }
 
@@ -89,7 +92,8 @@ async function inPane(
 
 /**
  * Reads the sheets through the host (on this thread: Office.js and WPS live here), then
- * checks them off this thread, reporting progress; `signal` stops it.
+ * checks them off this thread, reporting progress; `signal` stops it. Gives the grids
+ * read with the outcome.
  */
 export async function runCheck(
   host: Host,
@@ -97,11 +101,12 @@ export async function runCheck(
   profile: string,
   onProgress: (p: Progress) => void,
   signal: AbortSignal,
-): Promise<CheckOutcome> {
+): Promise<{ outcome: CheckOutcome; grids: Grid[] }> {
   onProgress({ phase: 'read', done: 0, total: sheets.length });
   const grids = await host.readSheets(sheets, (done, total) => onProgress({ phase: 'read', done, total }));
   if (signal.aborted) throw new CheckCancelled();
-  return checkOffThread(grids, profile, onProgress, signal);
+  // The grids stay with the outcome: changes are worked out on what the check saw.
+  return { outcome: await checkOffThread(grids, profile, onProgress, signal), grids };
 }
 
 /** Checks grids already read (the preview's batch reads files itself) off this thread when it can. */
@@ -112,5 +117,17 @@ export async function checkOffThread(
   signal: AbortSignal,
   file?: string,
 ): Promise<CheckOutcome> {
-  return (await inWorker(grids, profile, onProgress, signal, file)) ?? (await inPane(grids, profile, onProgress, signal, file));
+  const answer = await inWorker({ grids, profile, file } satisfies CheckRequest, onProgress, signal);
+  return answer && 'outcome' in answer ? answer.outcome : inPane(grids, profile, onProgress, signal, file);
+}
+
+/**
+ * Works out a change (改正, 全部改正, 改为公式) on the engine's thread when it can: 全部改正
+ * checks the workbook again after each round of fixes.
+ */
+export async function planOffThread(request: ChangeRequest, signal: AbortSignal): Promise<PlannedChange> {
+  const answer = await inWorker(request, () => undefined, signal);
+  if (answer && 'change' in answer) return answer.change;
+  const { planChange } = await import(/* webpackChunkName: "engine-inline" */ './planChange.js');
+  return planChange(request);
 }

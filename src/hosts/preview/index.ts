@@ -1,7 +1,9 @@
 import { annotationsFor, REPORT_HEADER, REPORT_SHEET, ReportRow } from '../../core/annotations';
+import { CellWrite, ConditionalRule } from '../../core/cellWrite';
 import { Finding, Severity } from '../../core/findings';
-import { Grid, textGrid } from '../../core/grid';
-import { Host, HostError } from '../host';
+import { applyWrites } from '../../core/fixes';
+import { cellAt, Grid, parseAddress, textGrid } from '../../core/grid';
+import { Host, HostError, WorkbookChange } from '../host';
 
 /** One marked cell of the preview: what the grid view paints and shows on hover. */
 export interface PreviewMark {
@@ -17,6 +19,10 @@ export interface PreviewView {
   /** Keyed `sheet!A1`. */
   marks: ReadonlyMap<string, PreviewMark>;
   selected: { sheet: string; cell: string } | null;
+  /** Formulas PerfCheck wrote (改为公式, 插入空白自评表), keyed `sheet!A1`: the grid shows their results. */
+  formulas: ReadonlyMap<string, string>;
+  /** Conditional rules PerfCheck added, kept for the record (the grid does not paint them). */
+  rules: readonly ConditionalRule[];
 }
 
 export interface PreviewHost extends Host {
@@ -26,20 +32,49 @@ export interface PreviewHost extends Host {
   show(sheet: string): void;
 }
 
-async function unsupported(): Promise<never> {
-  throw new HostError('unsupported', '此版本尚不能修改单元格。');
-}
-
 export function markKey(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
 }
 
 /**
+ * A grid that reaches every written cell: a blank form may go above or left of the used
+ * range, which the grid then grows to take in (applyWrites writes only inside it).
+ */
+function reaching(grid: Grid, writes: CellWrite[]): Grid {
+  let top = grid.top;
+  let left = grid.left;
+  for (const w of writes) {
+    const { row, col } = parseAddress(w.cell);
+    top = Math.min(top, row);
+    left = Math.min(left, col);
+  }
+  if (top === grid.top && left === grid.left) return grid;
+  const pad = grid.left - left;
+  const rows = grid.cells.map((row) => [...Array<undefined>(pad), ...(row ?? [])]);
+  return { ...grid, top, left, cells: [...Array.from({ length: grid.top - top }, () => []), ...rows] };
+}
+
+/**
  * The Host of the page opened in a plain browser: the workbook is a file the user chose,
- * held in memory; marks live in the grid view only, so the file itself never changes.
+ * held in memory; marks and changes live in the grid view only, so the file itself never
+ * changes. Protected sheets do not exist here.
  */
 export function createPreviewHost(grids: Grid[]): PreviewHost {
-  let view: PreviewView = { grids, active: grids[0]?.sheet ?? '', marks: new Map(), selected: null };
+  let view: PreviewView = {
+    grids,
+    active: grids[0]?.sheet ?? '',
+    marks: new Map(),
+    selected: null,
+    formulas: new Map(),
+    rules: [],
+  };
+  /**
+   * Recorded before PerfCheck first changes a sheet: the sheet as it was. Nobody else
+   * edits the preview, so 撤销改正 puts these back, exact to the cell.
+   */
+  const originals = new Map<string, Grid>();
+  /** The cells changed since, keyed `sheet!A1`. */
+  const changed = new Set<string>();
   const listeners = new Set<() => void>();
   const update = (next: Partial<PreviewView>) => {
     view = { ...view, ...next };
@@ -91,9 +126,50 @@ export function createPreviewHost(grids: Grid[]): PreviewHost {
       ]);
       update({ grids: [...view.grids.filter((g) => g.sheet !== REPORT_SHEET), report], active: REPORT_SHEET });
     },
-    applyChanges: unsupported,
-    undoChanges: unsupported,
-    pendingChanges: async () => 0,
-    activeCell: unsupported,
+    async applyChanges(change: WorkbookChange) {
+      // Everything is checked before anything is written: a refused change changes nothing.
+      change.writes.forEach((w, i) => {
+        const grid = gridOf(w.sheet);
+        const { row, col } = parseAddress(w.cell);
+        const now = cellAt(grid, row - grid.top, col - grid.left).text;
+        const then = change.shown?.[i];
+        if (then !== undefined && now !== then)
+          throw new HostError(
+            'stale',
+            `单元格 ${w.sheet}!${w.cell} 现在显示“${now}”，检查时是“${then}”：表格在检查后改过了，PerfCheck 没有做任何修改。请重新检查后再改正。`,
+          );
+      });
+      change.rules.forEach((r) => gridOf(r.sheet));
+      const formulas = new Map(view.formulas);
+      const next = view.grids.map((grid) => {
+        const mine = change.writes.filter((w) => w.sheet === grid.sheet);
+        if (mine.length === 0) return grid;
+        if (!originals.has(grid.sheet)) originals.set(grid.sheet, grid);
+        for (const w of mine) {
+          const key = markKey(w.sheet, w.cell);
+          changed.add(key);
+          if (w.kind === 'formula') formulas.set(key, `=${w.value}`);
+          else formulas.delete(key);
+        }
+        return applyWrites(reaching(grid, mine), mine);
+      });
+      for (const r of change.rules) originals.set(r.sheet, originals.get(r.sheet) ?? gridOf(r.sheet));
+      update({ grids: next, formulas, rules: [...view.rules, ...change.rules] });
+      return { cells: change.writes.length, rules: change.rules.length };
+    },
+    async undoChanges() {
+      const restored = changed.size;
+      if (originals.size === 0) return 0;
+      const grids = view.grids.map((g) => originals.get(g.sheet) ?? g);
+      originals.clear();
+      changed.clear();
+      update({ grids, formulas: new Map(), rules: [] });
+      return restored;
+    },
+    pendingChanges: async () => changed.size,
+    async activeCell() {
+      const at = view.selected;
+      return at && at.sheet === view.active ? at : { sheet: view.active, cell: 'A1' };
+    },
   };
 }
