@@ -1,9 +1,10 @@
+import { blankForm } from '../core/blankForm';
 import { CellWrite, ConditionalRule } from '../core/cellWrite';
 import { checkWorkbook } from '../core/engine';
 import { fixWorkbook } from '../core/fixAll';
 import { applyWrites, Fix, fixWrite } from '../core/fixes';
 import { workbookFormulas } from '../core/formFormulas';
-import { cellAt, Grid, parseAddress } from '../core/grid';
+import { addressOf, cellAt, Grid, parseAddress } from '../core/grid';
 
 /**
  * What the pane asks the engine's thread to work out for a change to the workbook, over
@@ -64,6 +65,20 @@ function inRange(a1: string, range: string): boolean {
   return row >= from.row && row <= to.row && col >= from.col && col <= to.col;
 }
 
+/** The cells of `range` on the grid that hold anything (a value or shown text), in reading order. */
+function occupiedIn(grid: Grid | undefined, range: string): string[] {
+  if (!grid) return [];
+  const out: string[] = [];
+  grid.cells.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell || ((cell.value === null || cell.value === '') && cell.text === '')) return;
+      const address = addressOf(grid, r, c);
+      if (inRange(address, range)) out.push(address);
+    }),
+  );
+  return out;
+}
+
 /** Works out a change; pure, so it runs in the Web Worker or, failing that, in the pane. */
 export function planChange(request: ChangeRequest): PlannedChange {
   const { grids } = request;
@@ -80,6 +95,13 @@ export function planChange(request: ChangeRequest): PlannedChange {
       shown: changes.map((c) => c.before),
       cells: changes.map((c) => ({ sheet: c.write.sheet, cell: c.write.cell, before: c.before, after: c.after })),
     };
+  }
+  if (request.task === 'blank') {
+    const form = blankForm(request.sheet, request.anchor, { profile: request.profile, perf: request.perf });
+    const occupied = occupiedIn(grids.find((g) => g.sheet === request.sheet), form.area);
+    // Never overwrite: a form that would land on anything is not written at all.
+    if (occupied.length > 0) return { writes: [], rules: [], shown: [], cells: [], area: form.area, occupied };
+    return { ...planned(grids, form.writes, form.rules), area: form.area, occupied: [] };
   }
   const result = checkWorkbook(grids, { profile: request.profile });
   const { writes, rules } = workbookFormulas(result, grids, { perf: request.perf });

@@ -96,7 +96,7 @@ describe('task pane', () => {
     expect(screen.getByRole('button', { name: '检查：整个工作簿' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '更多' }));
     const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
-    expect(items).toEqual(['标注到表格', '清除标注', '生成检查结果表', '规则']);
+    expect(items).toEqual(['标注到表格', '清除标注', '生成检查结果表', '改为公式', '插入空白自评表', '规则']);
   });
 
   test('the severity filter shows only that severity; chips with no findings are not offered', async () => {
@@ -245,7 +245,7 @@ describe('task pane', () => {
     expect(english.textContent).not.toMatch(/[\u3000-\u303f\uff00-\uffef“”‘’…]/);
     fireEvent.click(screen.getByRole('button', { name: 'More' }));
     const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
-    expect(items).toEqual(['Mark in the sheet', 'Clear marks', 'Write the findings sheet', 'Rules']);
+    expect(items).toEqual(['Mark in the sheet', 'Clear marks', 'Write the findings sheet', 'Turn into formulas', 'Insert a blank form', 'Rules']);
   });
 });
 
