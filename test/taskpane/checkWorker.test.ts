@@ -1,10 +1,16 @@
 import { checkWorkbook } from '../../src/core/engine';
 import { checkGrids, CheckOutcome } from '../../src/taskpane/checkGrids';
 import type { CheckReply } from '../../src/taskpane/checkWorker';
+import { planChange } from '../../src/taskpane/planChange';
 import { fixtureTsv } from '../core/fixtures';
+import { qingpuGrids } from '../hosts/excel/fixtures';
 
 /** The worker's script run against a stand-in for its global scope, replies cloned as postMessage does. */
 function runWorker(grids: unknown, profile: string): CheckReply[] {
+  return send({ grids, profile });
+}
+
+function send(request: unknown): CheckReply[] {
   const replies: CheckReply[] = [];
   const scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(r: CheckReply): void } = {
     onmessage: null,
@@ -12,7 +18,7 @@ function runWorker(grids: unknown, profile: string): CheckReply[] {
   };
   (globalThis as { self?: unknown }).self = scope;
   jest.isolateModules(() => require('../../src/taskpane/checkWorker'));
-  scope.onmessage!({ data: structuredClone({ grids, profile }) });
+  scope.onmessage!({ data: structuredClone(request) });
   return replies;
 }
 
@@ -58,5 +64,17 @@ describe('the check worker', () => {
   test('a failure is answered, not thrown', () => {
     const replies = runWorker(baoshan, 'no-such-rule');
     expect(replies.at(-1)).toEqual({ kind: 'failed', message: '未知的规则：no-such-rule' });
+  });
+
+  test('works out a change (全部改正) as planChange does, in one reply', async () => {
+    const grids = await qingpuGrids();
+    const request = { task: 'fixAll', grids, profile: 'national', form: null } as const;
+    const replies = send(request);
+    expect(replies).toEqual([{ kind: 'planned', change: planChange(request) }]);
+    const change = (replies[0] as Extract<CheckReply, { kind: 'planned' }>).change;
+    expect(change.cells).toEqual([
+      { sheet: '表4', cell: 'H6', before: '8.72', after: '8.27' },
+      { sheet: '表4', cell: 'G20', before: '96.52', after: '96.07' },
+    ]);
   });
 });

@@ -6,6 +6,16 @@ import { gridsFromFile } from '../../../src/hosts/preview/loadFile';
 import { HostError } from '../../../src/hosts/host';
 import { FORMS_DIR } from '../../core/fixtures';
 import { join } from 'path';
+import { blankForm } from '../../../src/core/blankForm';
+import { workbookFormulas } from '../../../src/core/formFormulas';
+import { cellAt, Grid, parseAddress } from '../../../src/core/grid';
+import { planChange } from '../../../src/taskpane/planChange';
+
+const textIn = (grids: Grid[], sheet: string, a1: string) => {
+  const grid = grids.find((g) => g.sheet === sheet)!;
+  const { row, col } = parseAddress(a1);
+  return cellAt(grid, row - grid.top, col - grid.left).text;
+};
 
 const bytes = (path: string) => {
   const b = readFileSync(path);
@@ -39,5 +49,61 @@ describe('preview host', () => {
   test('refuses other files in Chinese', async () => {
     await expect(gridsFromFile('报告.pdf', new ArrayBuffer(4))).rejects.toThrow(HostError);
     await expect(gridsFromFile('报告.pdf', new ArrayBuffer(4))).rejects.toThrow(/请选择 .xlsx 工作簿或 .tsv 文本表格/);
+  });
+});
+
+describe('preview host: changes', () => {
+  const qingpu = () => gridsFromFile('qingpu-2024-self-eval.xlsx', bytes(join(FORMS_DIR, 'qingpu-2024-self-eval.xlsx')));
+
+  test('改正, 改为公式 and a blank form, then 撤销改正: every sheet exactly as loaded', async () => {
+    const grids = await qingpu();
+    const original = structuredClone(grids);
+    const host = createPreviewHost(grids);
+    const result = checkWorkbook(grids);
+    const fixes = planChange({ task: 'fixAll', grids, profile: 'national', form: null });
+    expect(await host.applyChanges(fixes)).toEqual({ cells: 2, rules: 0 });
+    const table4 = () => host.view().grids.find((g) => g.sheet === '表4')!;
+    expect(cellAt(table4(), 5, 7)).toEqual({ value: 8.27, text: '8.27', format: '0.00' });
+
+    const formulas = workbookFormulas(result, grids);
+    await host.applyChanges({ ...formulas, shown: formulas.writes.map((w) => textIn(host.view().grids, w.sheet, w.cell)) });
+    // A formula shows its result; the formula is kept for the grid's tooltip.
+    expect(host.view().formulas.get(markKey('表1', 'G6'))).toBe('=IF(D6=0,"",ROUND(ROUND(E6/D6*100,10),2))');
+    expect(textIn(host.view().grids, '表1', 'G6')).toBe('99.98');
+    expect(host.view().rules).toEqual(formulas.rules);
+
+    // Beyond the used range, so the grid grows to take the form in.
+    const blank = blankForm('表2', 'K40');
+    await host.applyChanges({ writes: blank.writes, rules: blank.rules });
+    expect(textIn(host.view().grids, '表2', 'K40')).toBe('项目支出绩效自评表');
+    const changed = new Set([...fixes.writes, ...formulas.writes, ...blank.writes].map((w) => `${w.sheet}!${w.cell}`));
+    expect(await host.pendingChanges()).toBe(changed.size);
+
+    expect(await host.undoChanges()).toBe(changed.size);
+    expect(host.view().grids).toEqual(original);
+    expect(host.view().formulas.size).toBe(0);
+    expect(host.view().rules).toEqual([]);
+    expect(await host.pendingChanges()).toBe(0);
+    expect(await host.undoChanges()).toBe(0);
+  });
+
+  test('a cell that no longer shows what the check saw refuses the whole change, nothing written', async () => {
+    const grids = await qingpu();
+    const host = createPreviewHost(grids);
+    const fixes = planChange({ task: 'fixAll', grids, profile: 'national', form: null });
+    const stale = { ...fixes, shown: ['8.72', '96.00'] };
+    await expect(host.applyChanges(stale)).rejects.toThrow(HostError);
+    await expect(host.applyChanges(stale)).rejects.toThrow('单元格 表4!G20 现在显示“96.52”，检查时是“96.00”');
+    expect(host.view().grids).toBe(grids);
+    expect(await host.pendingChanges()).toBe(0);
+  });
+
+  test('the active cell is the one selected in the grid view, else A1 of the sheet shown', async () => {
+    const host = createPreviewHost(await qingpu());
+    expect(await host.activeCell()).toEqual({ sheet: '表1', cell: 'A1' });
+    await host.select('表3', 'C30');
+    expect(await host.activeCell()).toEqual({ sheet: '表3', cell: 'C30' });
+    host.show('表5');
+    expect(await host.activeCell()).toEqual({ sheet: '表5', cell: 'A1' });
   });
 });
