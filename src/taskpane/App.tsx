@@ -289,6 +289,7 @@ export function App(props: { picked: PickedHost }) {
       const grids = await gridsFromFile(file.name, await file.arrayBuffer());
       setHost(createPreviewHost(grids));
       setRun(null);
+      setChecked([]);
       setFileName(file.name);
       return null;
     });
@@ -301,6 +302,9 @@ export function App(props: { picked: PickedHost }) {
       const { grids } = await readBatchFile(r.input.name, await r.input.bytes());
       setHost(createPreviewHost(grids));
       setRun(r.outcome);
+      // The batch checked every sheet of these grids: 改正 works on them.
+      setChecked(grids);
+      setScope('workbook');
       setSelected(null);
       setFileName(r.input.name);
       setBatch('viewing');
