@@ -78,12 +78,16 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
 });
 
+const SPARE_ROWS = 3;
+const SPARE_COLUMNS = 2;
+
 /**
  * Memoised: the pane re-renders on every progress step of a check, the grid (thousands
  * of cells) only when the preview's view or the language changes.
  *
  * The read-only grid of the preview: finding cells filled by severity, the selected one
  * outlined and scrolled to the middle of the grid's own scroll area (the pane stays put).
+ * A click on a cell selects it: where 插入空白自评表 puts a form.
  */
 export const GridView = memo(function GridView(props: {
   host: PreviewHost;
@@ -122,7 +126,10 @@ export const GridView = memo(function GridView(props: {
   }, [view.selected, view.active]);
 
   if (!grid) return null;
-  const cols = colCount(grid);
+  // A few blank rows and columns past the used range, as a spreadsheet shows them: a
+  // place to click for 插入空白自评表.
+  const cols = colCount(grid) + SPARE_COLUMNS;
+  const rows = grid.cells.length + SPARE_ROWS;
   const selected = view.selected?.sheet === grid.sheet ? parseAddress(view.selected.cell) : null;
   return (
     <section aria-label={props.label} className={styles.view}>
@@ -160,7 +167,7 @@ export const GridView = memo(function GridView(props: {
             </tr>
           </thead>
           <tbody>
-            {grid.cells.map((_, r) => (
+            {Array.from({ length: rows }, (_, r) => (
               <tr key={r}>
                 <th scope="row" className={styles.rowHead}>
                   {grid.top + r + 1}

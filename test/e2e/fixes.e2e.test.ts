@@ -50,7 +50,7 @@ describe('fixing a form in the browser (preview mode)', () => {
     await server?.close();
   });
 
-  test('青浦: 改正 one, 全部改正, 撤销改正, 改为公式; axe clean at every step', async () => {
+  test('青浦: 改正 one, 全部改正, 撤销改正, 改为公式, 插入空白自评表; axe clean at every step', async () => {
     const page = await browser.newPage({ viewport: { width: 900, height: 700 }, locale: 'zh-CN' });
     const errors: string[] = [];
     page.on('pageerror', (e) => {
@@ -74,10 +74,10 @@ describe('fixing a form in the browser (preview mode)', () => {
 
     const codes = () => page.locator('[data-code]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-cell')} ${e.getAttribute('data-code')}`));
     const cell = (sheet: string, a1: string) => page.locator(`table[data-sheet="${sheet}"] td[data-cell="${a1}"]`);
-    /** Screenshot for the README with the grid scrolled to show the 得分 column (H), then axe. */
-    const shot = async (name: string) => {
+    /** Screenshot for the README, by default with the grid scrolled to show the 得分 column (H), then axe. */
+    const shot = async (name: string, gridLeft = true) => {
       await page.evaluate(() => document.fonts.ready);
-      await page.getByRole('region', { name: /^表格预览（只读）：/ }).evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      if (gridLeft) await page.getByRole('region', { name: /^表格预览（只读）：/ }).evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
       await page.mouse.move(5, 695);
       await page.screenshot({ path: join(IMAGES, name) });
       expect(await axeViolations(page)).toEqual([]);
@@ -128,6 +128,37 @@ describe('fixing a form in the browser (preview mode)', () => {
     expect(await cell('表4', 'H6').innerText()).toBe('8.27');
     expect(await cell('表4', 'H6').getAttribute('data-formula')).toMatch(/^=IF\(D6=0,"",IF\(E6\/D6\*100>=100,F6,MIN\(ROUND/);
     await shot('fix-5-formulas.png');
+
+    // 插入空白自评表 where the user clicks: refused on the form itself, written below it.
+    await page.getByRole('button', { name: '表1', exact: true }).click();
+    const insertBlank = async () => {
+      await page.getByRole('button', { name: '更多' }).click();
+      await page.getByRole('menuitem', { name: '插入空白自评表' }).click();
+    };
+    await cell('表1', 'C3').click();
+    await insertBlank();
+    expect(await page.getByRole('alert').innerText()).toMatch(/^不能在 表1!C3 插入空白自评表：需要的区域 C3:J25 中已有内容（C3、/);
+    expect(await cell('表1', 'C3').innerText()).toBe('灵活就业工作经费');
+    await cell('表1', 'A24').click();
+    await insertBlank();
+    await page.getByText(/^已在 表1!A24:H46 插入空白自评表/).waitFor();
+    await page.getByText(/^已检查 6 张表格/).waitFor();
+    expect(await cell('表1', 'A24').innerText()).toBe('项目支出绩效自评表');
+    // The new form at the top of the grid, under the column letters.
+    await cell('表1', 'A23').evaluate((td) => {
+      const scroller = td.closest('[role=region]')!;
+      scroller.scrollTop += td.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 24;
+    });
+    await shot('fix-6-blank.png', false);
+
+    // 撤销改正 takes back the formulas and the blank form: the workbook as it was opened.
+    await page.getByRole('button', { name: '撤销改正' }).click();
+    await page.getByText(/^已撤销改正：\d+ 个单元格恢复了原来的值、公式和格式/).waitFor();
+    await page.getByText('已检查 5 张表格，发现 7 个问题').waitFor();
+    expect(await cell('表1', 'A24').innerText()).toBe('');
+    await page.getByRole('button', { name: '表4', exact: true }).click();
+    expect(await cell('表4', 'H6').innerText()).toBe('8.72');
+    expect(await cell('表4', 'H6').getAttribute('data-formula')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
