@@ -183,14 +183,24 @@ export function App(props: { picked: PickedHost }) {
         if (!('writes' in planned)) return planned;
         setChecking(null);
         await host.applyChanges({ writes: planned.writes, rules: planned.rules, shown: planned.shown });
-        const text = said(planned);
-        // The change is made: the check after it is not offered for cancelling.
-        const after = await checkNow(scope, profile, new AbortController().signal);
-        return { intent: after?.intent === 'warning' ? 'warning' : 'success', text: after?.intent === 'warning' ? `${text}${after.text}` : text };
+        return await checkAfter(said(planned));
       } finally {
         await refreshPending(host);
       }
     });
+
+  /**
+   * The check after a change, so the list shows what is left. The change is made: this
+   * check is not offered for cancelling, and its failure does not hide what was changed.
+   */
+  async function checkAfter(changed: string): Promise<Notice> {
+    try {
+      const after = await checkNow(scope, profile, new AbortController().signal);
+      return after?.intent === 'warning' ? { intent: 'warning', text: `${changed}${after.text}` } : { intent: 'success', text: changed };
+    } catch (e) {
+      return { intent: 'warning', text: `${changed}${failure(e).text}` };
+    }
+  }
 
   /** The rule the last check followed, so that fixes and formulas follow it too. */
   const ruleOfRun = () => run?.rule.id ?? (profile === 'auto' ? 'national' : profile);
@@ -239,8 +249,7 @@ export function App(props: { picked: PickedHost }) {
       try {
         const n = await host.undoChanges();
         if (n === 0) return { intent: 'info', text: t.nothingToUndo };
-        await checkNow(scope, profile, new AbortController().signal);
-        return { intent: 'success', text: t.undone(n) };
+        return await checkAfter(t.undone(n));
       } finally {
         await refreshPending(host);
       }

@@ -201,6 +201,28 @@ describe('fixing in the task pane', () => {
   });
 });
 
+test('a change made is said even when the check after it fails', async () => {
+  const grids = await qingpuGrids();
+  let reads = 0;
+  const { host, calls } = recordingHost(grids, {
+    readSheets: async (names) => {
+      if (++reads > 1) throw new HostError('connection', '与 Excel 的连接中断，请重新打开任务窗格。');
+      return names.map((n) => grids.find((g) => g.sheet === n)!);
+    },
+  });
+  await checkWorkbookIn(host, '已检查 5 张表格，发现 7 个问题');
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: '改正 表4!H6 为 8.27' })));
+  expect(
+    await screen.findByText(
+      '已改正 1 个单元格：表4!H6 8.72 → 8.27；可点击“撤销改正”恢复。与 Excel 的连接中断，请重新打开任务窗格。',
+      {},
+      LONG,
+    ),
+  ).toBeTruthy();
+  expect(calls.changes).toHaveLength(1);
+  expect(screen.getByRole('button', { name: '撤销改正' }).hasAttribute('disabled')).toBe(false);
+});
+
 describe('fixing in the preview', () => {
   test('全部改正 leaves only what a person must decide; 撤销改正 brings the original back', async () => {
     const grids = await qingpuGrids();
