@@ -23,6 +23,7 @@ export interface Snapshot {
 
 export interface WorkbookState {
   snapshot: Snapshot;
+  sheetNames: Set<string>;
   protectedSheets: Set<string>;
   structureProtected: boolean;
 }
@@ -75,6 +76,7 @@ export async function readState<T>(context: Excel.RequestContext, extra: ReadIte
       endRow,
       entries: decodeSnapshot(values),
     },
+    sheetNames: new Set(q.sheets.items.map((s) => s.name)),
     protectedSheets: new Set(q.sheets.items.filter((s) => s.protection.protected).map((s) => s.name)),
     structureProtected: q.structure.protected,
   };
@@ -112,11 +114,6 @@ export function refuseProtected(state: WorkbookState, touched: Iterable<string>,
       'protected',
       '工作簿结构受保护：PerfCheck 需要新建、隐藏或删除用来保存原始格式的隐藏工作表，因此没有做任何修改。请在“审阅”选项卡中撤消“保护工作簿”后重试。',
     );
-}
-
-/** Whether appending `fresh` entries creates the snapshot sheet or changes its visibility. */
-export function appendChangesSheet(snapshot: Snapshot, fresh: number): boolean {
-  return (!snapshot.exists && fresh > 0) || (snapshot.exists && !snapshot.veryHidden);
 }
 
 /**
