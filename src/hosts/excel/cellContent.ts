@@ -19,8 +19,12 @@ import { ContentRecord } from './snapshot';
 
 export const CONTENT_PROPERTIES = 'formulas,values,valueTypes,numberFormat,text';
 
-/** One cell's content read: five properties of one cell, a text of a few hundred bytes at most. */
-const CONTENT_READ_BYTES = 4 * CALL_BYTES + 512;
+/**
+ * One cell's content read: the range path and load, and five short properties back (the
+ * cells PerfCheck changes hold numbers, formulas and short labels). A group whose texts
+ * turn out longer is split by readInGroups when Excel refuses its response.
+ */
+const CONTENT_READ_BYTES = 3 * CALL_BYTES + 200;
 
 export interface FoundContent {
   record: ContentRecord;
@@ -59,7 +63,8 @@ export function contentReader(sheet: (name: string) => Excel.Worksheet, at: { sh
 /** Sets `entry` as the format, enters the content, then gives the cell `format`; returns request bytes. */
 function enter(range: Excel.Range, entry: string, format: string, put: () => number): number {
   range.numberFormat = [[entry]];
-  let bytes = 3 * CALL_BYTES + put();
+  // The range's path, the format and the content.
+  let bytes = 4 * CALL_BYTES + put();
   if (format !== entry) {
     range.numberFormat = [[format]];
     bytes += CALL_BYTES + jsonBytes(format);
