@@ -1,3 +1,4 @@
+import { blankForm } from '../../../src/core/blankForm';
 import { CellWrite } from '../../../src/core/cellWrite';
 import { checkWorkbook, WorkbookResult } from '../../../src/core/engine';
 import { fixWorkbook } from '../../../src/core/fixAll';
@@ -9,6 +10,7 @@ import { SYNC_BUDGET } from '../../../src/hosts/excel/payload';
 import { SNAPSHOT_SHEET } from '../../../src/hosts/excel/snapshot';
 import { Host, HostError, WorkbookChange } from '../../../src/hosts/host';
 import { FakeCell, FakeConditionalFormat, FakeExcel, FakeWorkbookState } from './fakeOffice';
+import { evaluate } from '../../core/formulaEngine';
 import { qingpuGrids } from './fixtures';
 
 /** A copy of the grids with cells replaced, as an accountant typing into the form leaves them. */
@@ -283,6 +285,22 @@ describe('Excel host: refusals and failures', () => {
     expect(fake.cell('表4', 'H6').value).toBe(8.27);
   });
 
+  test('撤销改正 on a protected sheet, or when the snapshot sheet must go under a protected structure: refused, nothing changed', async () => {
+    const fake = FakeExcel.fromGrids(await qingpuGrids());
+    const host = createExcelHost(fake.api());
+    await host.applyChanges({ writes: [h6], rules: [], shown: ['8.72'] });
+    const changed = fake.save();
+    fake.sheet('表4').protected = true;
+    await expect(host.undoChanges()).rejects.toMatchObject({ reason: 'protected', message: expect.stringMatching(/“表4”受保护/) });
+    fake.sheet('表4').protected = false;
+    expect(fake.save()).toBe(changed);
+    fake.state.structureProtected = true;
+    await expect(host.undoChanges()).rejects.toMatchObject({ reason: 'protected', message: expect.stringMatching(/工作簿结构受保护/) });
+    fake.state.structureProtected = false;
+    expect(fake.save()).toBe(changed);
+    expect(await host.pendingChanges()).toBe(1);
+  });
+
   test('a cell edited since the check: refused as stale, nothing changed', async () => {
     const fake = FakeExcel.fromGrids(await qingpuGrids());
     fake.cell('表4', 'H6').text = '9.00';
@@ -346,11 +364,21 @@ describe('Excel host: 改为公式', () => {
 
     const reopened = FakeExcel.open(fake.save());
     expect(reopened.cell('表4', 'H6').formula).toBe('=IF(D6=0,"",IF(E6/D6*100>=100,F6,MIN(ROUND(ROUND(E6/D6*F6,10),2),F6)))');
-    expect(reopened.cell('表4', 'G20').formula).toBe('=SUM(G13:G19,H6)');
     for (const w of change.writes) expect(reopened.cell(w.sheet, w.cell).formula).toBe(`=${w.value}`);
     for (const r of change.rules)
       expect(reopened.sheet(r.sheet).conditionalFormats).toContainEqual(expect.objectContaining({ range: r.range, type: 'Custom', formula: `=${r.formula}`, fill: r.fill.toUpperCase() }));
     expect(reopened.sheet('表4').conditionalFormats).toContainEqual(userRule);
+    // The formulas found in the saved workbook, evaluated by a real formula engine, give the engine's values.
+    const inWorkbook = reopened.state.sheets.flatMap((sh) =>
+      Object.entries(sh.cells).flatMap(([key, cell]) => {
+        if (!cell.formula) return [];
+        const [r, c] = key.split(',').map(Number);
+        return [{ sheet: sh.name, cell: `${columnName(c)}${r + 1}`, value: cell.formula.slice(1) }];
+      }),
+    );
+    expect(inWorkbook).toHaveLength(change.writes.length);
+    const value = evaluate(grids, inWorkbook);
+    expect([value('表4', 'H6'), value('表4', 'G20'), value('表4', 'B21')]).toEqual([8.27, 96.07, '优']);
 
     const host = createExcelHost(reopened.api());
     // Applied again, the rules PerfCheck already added are not added twice.
@@ -371,6 +399,31 @@ describe('Excel host: 改为公式', () => {
     await host.applyChanges(change);
     await host.undoChanges();
     expect(fake.sheet('表4').conditionalFormats).toEqual([lookalike]);
+  });
+});
+
+describe('Excel host: 插入空白自评表', () => {
+  test('a blank form at the active cell: labels as text, formulas and rules in place, read back as a form; 撤销改正 empties the block again', async () => {
+    const fake = FakeExcel.fromGrids(await qingpuGrids());
+    fake.addSheet('新表');
+    fake.state.active = '新表';
+    fake.state.selection = { sheet: '新表', address: 'B3' };
+    const before = JSON.parse(fake.save()) as FakeWorkbookState;
+    const host = createExcelHost(fake.api());
+    const at = await host.activeCell();
+    expect(at).toEqual({ sheet: '新表', cell: 'B3' });
+    const form = blankForm(at.sheet, at.cell);
+    expect(await host.applyChanges({ writes: form.writes, rules: form.rules })).toEqual({ cells: form.writes.length, rules: form.rules.length });
+
+    expect(fake.cell('新表', 'B3').value).toBe('项目支出绩效自评表');
+    for (const w of form.writes.filter((x) => x.kind === 'formula')) expect(fake.cell('新表', w.cell).formula).toBe(`=${w.value}`);
+    expect(fake.sheet('新表').conditionalFormats).toHaveLength(form.rules.length);
+    // Read through the host (the fake does not calculate: formulas read blank), the block is one self-evaluation form.
+    const { forms } = checkWorkbook(await host.readSheets(['新表']));
+    expect(forms.map((f) => f.form.kind)).toEqual(['self-eval']);
+
+    expect(await host.undoChanges()).toBe(form.writes.length);
+    expect(content(fake.state)).toEqual(content(before));
   });
 });
 
