@@ -175,6 +175,17 @@ describe('Excel host: 改正 and 全部改正', () => {
     expect(await host.undoChanges()).toBe(5);
     expect(content(fake.state)).toEqual(content(before));
   });
+
+  test('a formula written into a Text-formatted cell is a formula, not its text, and the cell keeps its format', async () => {
+    const fake = FakeExcel.fromGrids(await qingpuGrids());
+    Object.assign(fake.cell('表4', 'G20'), { value: '96.52', text: '96.52', format: '@' });
+    const host = createExcelHost(fake.api());
+    await host.applyChanges({ writes: [{ sheet: '表4', cell: 'G20', kind: 'formula', value: 'SUM(G13:G19,H6)', numberFormat: null }], rules: [] });
+    expect(fake.cell('表4', 'G20')).toMatchObject({ formula: '=SUM(G13:G19,H6)', format: '@', value: null });
+    await host.undoChanges();
+    expect(fake.cell('表4', 'G20')).toMatchObject({ value: '96.52', format: '@' });
+    expect(fake.cell('表4', 'G20').formula).toBeUndefined();
+  });
 });
 
 describe('Excel host: changes with highlights', () => {
