@@ -4,6 +4,7 @@ import { contentReader, restoreContent, writeContent } from './cellContent';
 import { sheetsOf } from './cellNotes';
 import { splitAddress } from './cells';
 import { addRule, findRules } from './conditionalRules';
+import { plain } from './errors';
 import { ExcelApi } from './excelApi';
 import { CALL_BYTES, ChangeLog, WriteBatch } from './payload';
 import { ContentRecord, entryKey, recordKey, RuleRecord, SNAPSHOT_SHEET, SnapshotEntry } from './snapshot';
@@ -15,11 +16,10 @@ import { appendEntries, readState, refuseProtected, rewriteSnapshot } from './sn
  * content before PerfCheck first changed it, or a conditional rule PerfCheck added.
  */
 
-/** Printable text of a cell, bounded, for a message. */
-function shown(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const plain = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-  return plain.length > 30 ? `${plain.slice(0, 30)}…` : plain;
+/** A cell's text as a message quotes it: printable and short. */
+function quoted(text: string): string {
+  const printable = plain(text);
+  return printable.length > 30 ? `${printable.slice(0, 30)}…` : printable;
 }
 
 /**
@@ -43,7 +43,7 @@ export async function applyChanges(api: ExcelApi, change: WorkbookChange, log: C
       if (i < writes.length && found[i].text !== expected)
         throw new HostError(
           'stale',
-          `单元格 ${writes[i].sheet}!${writes[i].cell} 现在显示“${shown(found[i].text)}”，检查时是“${shown(expected)}”：表格在检查后被修改过。PerfCheck 没有做任何修改，请重新检查后再改正。`,
+          `单元格 ${writes[i].sheet}!${writes[i].cell} 现在显示“${quoted(found[i].text)}”，检查时是“${quoted(expected)}”：表格在检查后被修改过。PerfCheck 没有做任何修改，请重新检查后再改正。`,
         );
     });
     const known = new Set(snapshot.entries.map(entryKey));

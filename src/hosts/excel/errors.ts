@@ -42,7 +42,7 @@ function stateAfter(action: ExcelAction, log: ChangeLog): string {
 }
 
 /** Printable text of a message from elsewhere: no control characters, bounded. */
-function plain(text: string): string {
+export function plain(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim().slice(0, 200);
 }
