@@ -1,0 +1,76 @@
+import { XL_EXPRESSION } from './etConstants';
+import { call, child, EtObject, invoke, numberProp, prop, setProp } from './etObject';
+import { RuleRecord } from './recordsSheet';
+import { rangeAt } from './workbook';
+
+/**
+ * The conditional formats of 改为公式: expression rules
+ * (`Range.FormatConditions.Add(xlExpression = 2, , Formula1)`, et-jsapi-declare
+ * lib.et.d.ts `FormatConditions.Add(Type, Operator?, Formula1?)`) with a solid fill
+ * (`FormatCondition.Interior.Color`, BGR).
+ *
+ * A rule's formula is relative to the top-left cell of its range, but the object model
+ * takes the relative references of `Formula1` relative to the ACTIVE cell, both when
+ * adding and when reading it back (Microsoft, "The conditional formatting may be set
+ * incorrectly when you use VBA in Excel", learn.microsoft.com/office/troubleshoot/excel/
+ * conditional-formatting-set-incorrectly, KB 895562; WPS follows Excel's object model).
+ * The documented workaround is to select the range's top-left cell first; the user's
+ * active sheet and selections are put back afterwards.
+ */
+
+/** Adds the rule as recorded. */
+export function addRule(app: unknown, sheet: EtObject, rule: RuleRecord): void {
+  atAnchor(app, sheet, rule.range, () => {
+    const conditions = child(rangeAt(sheet, rule.range), 'FormatConditions');
+    const condition = call(conditions, 'Add', XL_EXPRESSION, undefined, `=${rule.formula}`);
+    setProp(child(condition, 'Interior'), 'Color', rule.colour);
+  });
+}
+
+/**
+ * Deletes the one conditional format that is this rule: an expression rule over exactly
+ * this range with this formula and fill. A user's rule, even on the same cells, differs
+ * in one of them and stays. Returns whether one was found (none: already removed).
+ */
+export function removeRule(app: unknown, sheet: EtObject, rule: RuleRecord): boolean {
+  return atAnchor(app, sheet, rule.range, () => {
+    const conditions = child(rangeAt(sheet, rule.range), 'FormatConditions');
+    for (let i = numberProp(conditions, 'Count'); i >= 1; i--) {
+      const condition = invoke<EtObject>(conditions, 'Item', i);
+      if (isRule(condition, rule)) {
+        call(condition, 'Delete');
+        return true;
+      }
+    }
+    return false;
+  });
+}
+
+function isRule(condition: EtObject, rule: RuleRecord): boolean {
+  if (numberProp(condition, 'Type') !== XL_EXPRESSION) return false;
+  const appliesTo = String(call(child(condition, 'AppliesTo'), 'Address', false, false));
+  return (
+    appliesTo.toUpperCase() === rule.range.toUpperCase() &&
+    sameFormula(String(prop(condition, 'Formula1')), `=${rule.formula}`) &&
+    numberProp(child(condition, 'Interior'), 'Color') === rule.colour
+  );
+}
+
+/** The host may print a formula with its own spacing and letter case. */
+const sameFormula = (a: string, b: string): boolean => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+
+/** Runs `action` with the range's top-left cell active, then puts the user's sheet and selections back. */
+function atAnchor<T>(app: unknown, sheet: EtObject, range: string, action: () => T): T {
+  const home = prop<EtObject>(app, 'ActiveSheet');
+  const homeSelection = prop<EtObject>(app, 'Selection');
+  call(sheet, 'Activate');
+  const selection = prop<EtObject>(app, 'Selection');
+  call(rangeAt(sheet, range.split(':')[0]), 'Select');
+  try {
+    return action();
+  } finally {
+    call(selection, 'Select');
+    call(home, 'Activate');
+    call(homeSelection, 'Select');
+  }
+}
