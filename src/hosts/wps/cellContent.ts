@@ -43,9 +43,15 @@ export function restoreCellContent(cell: EtObject, content: CellContent): void {
   else setProp(cell, 'Value2', asTyped(content.value));
 }
 
-/** Writes one of the core's cell writes. */
-export function writeCell(cell: EtObject, write: CellWrite): void {
+/**
+ * Writes one of the core's cell writes to a cell whose number format is `format`. A formula put into a cell formatted as text
+ * (`@`) would stay text, shown as typed and never calculated, as when a person types it
+ * there, so such a cell gets the General format first; the format is
+ * recorded with the original and comes back with 撤销改正.
+ */
+export function writeCell(cell: EtObject, write: CellWrite, format: string): void {
   if (write.numberFormat !== null) setProp(cell, 'NumberFormat', write.numberFormat);
+  else if (write.kind === 'formula' && format === '@') setProp(cell, 'NumberFormat', 'General');
   if (write.kind === 'number') setProp(cell, 'Value2', Number(write.value));
   else if (write.kind === 'formula') setProp(cell, 'Formula', `=${write.value}`);
   else setProp(cell, 'Value2', asTyped(write.value));

@@ -1,11 +1,11 @@
 import { bgrOf } from './bgr';
 import { CellContent, readCellContent, restoreCellContent, writeCell } from './cellContent';
-import { addRule, removeRule } from './conditionalRules';
+import { addRules, removeRules } from './conditionalRules';
 import { cellValueOf } from './etErrors';
 import { EtObject, prop } from './etObject';
 import { shownText } from './readSheet';
 import { cannotAddRecordsSheet, ChangeRecord, readRecords, recordKey, RECORDS_SHEET, RuleRecord, SnapshotRecord, writeRecords } from './recordsSheet';
-import { findSheet, isProtected, protectedError, rangeAt, sheetNamed } from './workbook';
+import { findSheet, isProtected, protectedError, rangeAt, sheetName, sheetNamed, worksheets } from './workbook';
 import { ChangeResult, HostError, WorkbookChange } from '../host';
 
 /**
@@ -21,9 +21,11 @@ export function applyChanges(app: unknown, wb: EtObject, change: WorkbookChange)
 
   const recorded = new Set(records.filter((r) => r.kind === 'change').map((r) => recordKey(r.sheet, r.cell)));
   const fresh: SnapshotRecord[] = [];
+  const formats: string[] = [];
   change.writes.forEach((w, i) => {
     const cell = rangeAt(sheets.get(w.sheet)!, w.cell);
     const original = readCellContent(cell);
+    formats.push(original.numberFormat);
     const shown = change.shown?.[i];
     if (shown !== undefined && shownNow(cell, original) !== shown) {
       throw new HostError('stale', `单元格 ${w.sheet}!${w.cell} 在检查之后已被修改，PerfCheck 没有做任何修改。请重新检查后再改正。`);
@@ -50,8 +52,8 @@ export function applyChanges(app: unknown, wb: EtObject, change: WorkbookChange)
     throw failure(e, '修改前的原样没能记录下来，所以没有修改任何单元格');
   }
   try {
-    for (const w of change.writes) writeCell(rangeAt(sheets.get(w.sheet)!, w.cell), w);
-    for (const r of rules) addRule(app, sheets.get(r.sheet)!, r);
+    change.writes.forEach((w, i) => writeCell(rangeAt(sheets.get(w.sheet)!, w.cell), w, formats[i]));
+    addRules(app, sheets, rules);
   } catch (e) {
     throw failure(e, '部分单元格可能已经改动，但改动前的原样都已记录在工作簿中：请点击“撤销改正”恢复原样后再试');
   }
@@ -68,15 +70,13 @@ export function undoChanges(app: unknown, wb: EtObject): number {
   const changes = records.filter((r): r is ChangeRecord | RuleRecord => r.kind !== 'mark');
   if (changes.length === 0) return 0;
   // A record of a sheet deleted since has nothing left to restore.
-  const present = changes.filter((r) => findSheet(wb, r.sheet) !== null);
+  const names = new Set(worksheets(wb).map(sheetName));
+  const present = changes.filter((r) => names.has(r.sheet));
   const sheets = writableSheets(wb, present.map((r) => r.sheet), '撤销改正');
   const done = new Set<SnapshotRecord>(changes.filter((r) => !present.includes(r)));
   try {
     // Rules first, then cells in the reverse of the order they were changed.
-    for (const r of present.filter((x): x is RuleRecord => x.kind === 'rule')) {
-      removeRule(app, sheets.get(r.sheet)!, r);
-      done.add(r);
-    }
+    removeRules(app, sheets, present.filter((x): x is RuleRecord => x.kind === 'rule'), (r) => done.add(r));
     for (const r of present.filter((x): x is ChangeRecord => x.kind === 'change').reverse()) {
       restoreCellContent(rangeAt(sheets.get(r.sheet)!, r.cell), r.original);
       done.add(r);

@@ -18,32 +18,52 @@ import { rangeAt } from './workbook';
  * active sheet and selections are put back afterwards.
  */
 
-/** Adds the rule as recorded. */
-export function addRule(app: unknown, sheet: EtObject, rule: RuleRecord): void {
-  atAnchor(app, sheet, rule.range, () => {
-    const conditions = child(rangeAt(sheet, rule.range), 'FormatConditions');
-    const condition = call(conditions, 'Add', XL_EXPRESSION, undefined, `=${rule.formula}`);
-    setProp(child(condition, 'Interior'), 'Color', rule.colour);
-  });
+/** Adds the rules as recorded; the rules of one range share one selection of its anchor. */
+export function addRules(app: unknown, sheets: Map<string, EtObject>, rules: RuleRecord[]): void {
+  for (const group of byRange(rules)) {
+    const { sheet, range } = group[0];
+    atAnchor(app, sheets.get(sheet)!, range, () => {
+      const conditions = child(rangeAt(sheets.get(sheet)!, range), 'FormatConditions');
+      for (const rule of group) {
+        const condition = call(conditions, 'Add', XL_EXPRESSION, undefined, `=${rule.formula}`);
+        setProp(child(condition, 'Interior'), 'Color', rule.colour);
+      }
+    });
+  }
 }
 
 /**
- * Deletes the one conditional format that is this rule: an expression rule over exactly
- * this range with this formula and fill. A user's rule, even on the same cells, differs
- * in one of them and stays. Returns whether one was found (none: already removed).
+ * Deletes, for each rule, the one conditional format that is it: an expression rule over
+ * exactly its range with its formula and fill. A user's rule, even on the same cells,
+ * differs in one of them and stays; a rule no longer there (deleted by hand) is passed
+ * over. `removed` is told of each range's rules once they are gone.
  */
-export function removeRule(app: unknown, sheet: EtObject, rule: RuleRecord): boolean {
-  return atAnchor(app, sheet, rule.range, () => {
-    const conditions = child(rangeAt(sheet, rule.range), 'FormatConditions');
-    for (let i = numberProp(conditions, 'Count'); i >= 1; i--) {
-      const condition = invoke<EtObject>(conditions, 'Item', i);
-      if (isRule(condition, rule)) {
+export function removeRules(app: unknown, sheets: Map<string, EtObject>, rules: RuleRecord[], removed: (rule: RuleRecord) => void): void {
+  for (const group of byRange(rules)) {
+    const { sheet, range } = group[0];
+    atAnchor(app, sheets.get(sheet)!, range, () => {
+      const conditions = child(rangeAt(sheets.get(sheet)!, range), 'FormatConditions');
+      const left = [...group];
+      for (let i = numberProp(conditions, 'Count'); i >= 1 && left.length > 0; i--) {
+        const condition = invoke<EtObject>(conditions, 'Item', i);
+        const at = left.findIndex((rule) => isRule(condition, rule));
+        if (at < 0) continue;
         call(condition, 'Delete');
-        return true;
+        left.splice(at, 1);
       }
-    }
-    return false;
-  });
+    });
+    group.forEach(removed);
+  }
+}
+
+/** The rules grouped by sheet and range, in the order first met. */
+function byRange(rules: RuleRecord[]): RuleRecord[][] {
+  const groups = new Map<string, RuleRecord[]>();
+  for (const r of rules) {
+    const key = `${r.sheet}\u0000${r.range}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
 }
 
 function isRule(condition: EtObject, rule: RuleRecord): boolean {

@@ -327,6 +327,37 @@ describe('改为公式', () => {
   });
 });
 
+describe('how the object model is used', () => {
+  test('a formula for a cell formatted as text is written as a formula, and the text format comes back with undo', async () => {
+    const et = await workbook();
+    et.edit('表4', 'G20', { format: '@' });
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    await host.applyChanges({ writes: [{ sheet: '表4', cell: 'G20', kind: 'formula', value: 'SUM(G13:G19,H6)', numberFormat: null }], rules: [] });
+    expect(et.cell('表4', 'G20')).toMatchObject({ formula: '=SUM(G13:G19,H6)', format: 'General' });
+    await host.undoChanges();
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+
+  test('the records sheet is read once and written once per action, whatever the number of cells', async () => {
+    const et = await workbook();
+    const host = createWpsHost(et.application);
+    const { grids } = await read(et);
+    const change = workbookFormulas(checkWorkbook(grids), grids);
+    // Highlights first, so the records sheet exists and holds marks to read.
+    await host.annotate(checkWorkbook(grids).findings);
+    et.calls.length = 0;
+    await host.applyChanges(change);
+    // The records block is the one Value2 write 13 columns wide; cells are written one call each.
+    expect(et.count('Range.Value2', 'set', 13)).toBe(1);
+    expect(et.count('Worksheet.UsedRange', 'get')).toBe(1);
+    expect(et.count('Range.Formula', 'set')).toBe(change.writes.length);
+    et.calls.length = 0;
+    await host.undoChanges();
+    expect(et.count('Worksheet.UsedRange', 'get')).toBe(1);
+  });
+});
+
 describe('the active cell', () => {
   test('is the active sheet and the top-left cell of its selection', async () => {
     const et = await workbook();
