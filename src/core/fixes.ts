@@ -61,6 +61,8 @@ const FIXABLE_CODES = new Set([
 /** The form's findings, each fixable one with its fix. `grid` is the form's sheet. */
 export function withFixes(result: FormResult, profile: RuleProfile, grid: Grid | undefined): Finding[] {
   if (!grid || result.form.kind !== 'self-eval') return result.findings;
+  // Most forms have nothing fixable: no need to work out what their cells should hold.
+  if (!result.findings.some((f) => FIXABLE_CODES.has(f.code))) return result.findings;
   try {
     const targets = targetsOf(result, profile);
     return result.findings.map((f) => {

@@ -119,7 +119,10 @@ export function formFormulas(
       .reduce((s, i) => s.plus(i.score!.value.kind === 'number' ? i.score!.value.shown : 0), new Decimal(0))
       .plus(fundCounts ? fundScoreValue! : 0);
     const perfTotal = `PERF.TOTAL(${scores}${fundCounts ? `,${fundScoreRef}` : ''})`;
-    const sum = options.perf ? perfTotal : `SUM(${scores}${fundCounts ? `,${fundScoreRef}` : ''})`;
+    // Blank, not 0, while no 得分 is filled in: a form being filled does not show 总分 0 and 等级 差.
+    const sum = options.perf
+      ? perfTotal
+      : `IF(COUNT(${scores})=0,"",SUM(${scores}${fundCounts ? `,${fundScoreRef}` : ''}))`;
     if (form.total?.score && inScoreColumn(form, form.total.score.cell)) {
       totalRef = form.total.score.cell;
       writes.push({
@@ -136,7 +139,10 @@ export function formFormulas(
   }
   if (form.grade && totalRef && totalValue) {
     const t = totalRef;
-    const formula = options.perf ? `PERF.GRADE(${t})` : `IF(${t}>=90,"优",IF(${t}>=80,"良",IF(${t}>=60,"中","差")))`;
+    // ISNUMBER first: Excel ranks any text, "" included, above every number, so "">=90 would say 优.
+    const formula = options.perf
+      ? `PERF.GRADE(${t})`
+      : `IF(ISNUMBER(${t}),IF(${t}>=90,"优",IF(${t}>=80,"良",IF(${t}>=60,"中","差"))),"")`;
     writes.push({
       sheet,
       cell: form.grade.cell,

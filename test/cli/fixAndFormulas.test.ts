@@ -127,7 +127,7 @@ describe('perfcheck --formulas --out-dir', () => {
   test('writes plain Excel formulas with their results and the conditional formatting, saved in the file', async () => {
     const out = path.join(dir, 'out');
     const { stdout } = await run([QINGPU_XLSX, '--formulas', '--out-dir', out]);
-    expect(stdout).toContain('表4!G20  96.52 → =SUM(G13:G19,H6)（改为公式，随表中数字自动计算）');
+    expect(stdout).toContain('表4!G20  96.52 → =IF(COUNT(G13:G19)=0,"",SUM(G13:G19,H6))（改为公式，随表中数字自动计算）');
     const copy = path.join(out, 'qingpu-2024-self-eval.公式.xlsx');
     const wb = await loadWorkbook(copy);
     const ws = wb.getWorksheet('表4')!;
@@ -135,7 +135,7 @@ describe('perfcheck --formulas --out-dir', () => {
       formula: 'IF(D6=0,"",IF(E6/D6*100>=100,F6,MIN(ROUND(ROUND(E6/D6*F6,10),2),F6)))',
       result: 8.27,
     });
-    expect(ws.getCell('B21').value).toEqual({ formula: 'IF(G20>=90,"优",IF(G20>=80,"良",IF(G20>=60,"中","差")))', result: '优' });
+    expect(ws.getCell('B21').value).toEqual({ formula: 'IF(ISNUMBER(G20),IF(G20>=90,"优",IF(G20>=80,"良",IF(G20>=60,"中","差"))),"")', result: '优' });
     // The rules as Excel reads them: in the sheet's XML, with their formulas.
     const xml = sheetXml(copy, 4);
     expect(xml).toMatch(/<conditionalFormatting sqref="G13:G19">/);

@@ -1,12 +1,11 @@
-import { HyperFormula } from 'hyperformula';
 import { decimalFromNumber } from '../../src/core/decimal';
 import { checkWorkbook } from '../../src/core/engine';
 import { totalFundRow } from '../../src/core/form';
 import { workbookFormulas } from '../../src/core/formFormulas';
-import { Grid, isCellError, parseAddress } from '../../src/core/grid';
+import { Grid, parseAddress } from '../../src/core/grid';
 import { PROFILES } from '../../src/core/profiles';
-import { readNumberText } from '../../src/core/values';
 import { fixtureTsv, fixtureXlsx } from './fixtures';
+import { evaluate } from './formulaEngine';
 import { PROVINCE_FORMS, provinceTsv } from './provinces';
 
 /**
@@ -15,41 +14,6 @@ import { PROVINCE_FORMS, provinceTsv } from './provinces';
  * computed 执行率, 资金得分, 总分 and 等级, under every rule profile. HyperFormula (GPL)
  * stands in for Excel and WPS here, in the tests only.
  */
-
-/**
- * A sheet as a spreadsheet holds it. The TSV transcriptions hold text: a number in it
- * (`1,000,000.00`, `84.13%`) is put as the number a person typing it gets.
- */
-function sheetOf(grid: Grid): (string | number | boolean | null)[][] {
-  const rows: (string | number | boolean | null)[][] = [];
-  grid.cells.forEach((row, r) => {
-    const out: (string | number | boolean | null)[] = (rows[grid.top + r] = []);
-    row?.forEach((cell, c) => {
-      const v = cell?.value ?? null;
-      if (v === null || isCellError(v)) out[grid.left + c] = null;
-      else if (typeof v !== 'string') out[grid.left + c] = v;
-      else {
-        const n = readNumberText(v);
-        if (n.kind === 'number') out[grid.left + c] = (n.percent ? n.value.div(100) : n.value).toNumber();
-        else out[grid.left + c] = /^[=+@-]/.test(v) ? `'${v}` : v;
-      }
-    });
-  });
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return rows;
-}
-
-function evaluate(grids: Grid[], writes: { sheet: string; cell: string; value: string }[]) {
-  const hf = HyperFormula.buildFromSheets(Object.fromEntries(grids.map((g) => [g.sheet, sheetOf(g)])), { licenseKey: 'gpl-v3' });
-  for (const w of writes) {
-    const { row, col } = parseAddress(w.cell);
-    hf.setCellContents({ sheet: hf.getSheetId(w.sheet)!, row, col }, `=${w.value}`);
-  }
-  return (sheet: string, a1: string) => {
-    const { row, col } = parseAddress(a1);
-    return hf.getCellValue({ sheet: hf.getSheetId(sheet)!, row, col });
-  };
-}
 
 async function fixtures(): Promise<[string, Grid[]][]> {
   return [
@@ -99,7 +63,12 @@ describe('改为公式: plain Excel formulas reproduce the engine in HyperFormul
     ] as const) {
       const { writes } = workbookFormulas(checkWorkbook(grids, { profile }), grids);
       const value = evaluate(grids, writes);
-      expect([value('表4', 'G6'), value('表4', 'H6'), value('表4', 'G20'), value('表4', 'B21')]).toEqual([rate, score, total, '优']);
+      expect([value('表4', 'G6'), value('表4', 'H6'), value('表4', 'G20'), value('表4', 'B21')]).toEqual([
+        rate,
+        score,
+        total,
+        '优',
+      ]);
     }
   });
 
@@ -157,7 +126,12 @@ describe('改为公式: conditional formatting marks 得分 problems live', () =
       const [from, to = from] = rule.range.split(':');
       const first = parseAddress(from).row;
       for (let r = first; r <= parseAddress(to).row; r++) {
-        probes.push({ sheet: rule.sheet, cell: `Z${r + 1}`, value: shifted(rule.formula, r - first), mark: rule.meaning });
+        probes.push({
+          sheet: rule.sheet,
+          cell: `Z${r + 1}`,
+          value: shifted(rule.formula, r - first),
+          mark: rule.meaning,
+        });
       }
     }
     const marked = new Set<string>();
@@ -172,7 +146,10 @@ describe('改为公式: conditional formatting marks 得分 problems live', () =
         if (f.code !== 'MISSING_DEVIATION_REASON') return [];
         const form = result.forms.find((x) => x.form.id === f.form)!.form;
         const ind = form.indicators.find((i) => i.reason.cell === f.cell)!;
-        const below = ind.score?.value.kind === 'number' && ind.weight?.value.kind === 'number' && ind.score.value.value.lt(ind.weight.value.value);
+        const below =
+          ind.score?.value.kind === 'number' &&
+          ind.weight?.value.kind === 'number' &&
+          ind.score.value.value.lt(ind.weight.value.value);
         return below ? [`${f.sheet}!${row} 得分低于分值，但没有填写偏差原因`] : [];
       }),
     );
