@@ -1,4 +1,5 @@
 import { annotationsFor } from '../../../src/core/annotations';
+import { blankForm } from '../../../src/core/blankForm';
 import { checkWorkbook } from '../../../src/core/engine';
 import { Finding } from '../../../src/core/findings';
 import { fixWorkbook } from '../../../src/core/fixAll';
@@ -355,6 +356,35 @@ describe('how the object model is used', () => {
     et.calls.length = 0;
     await host.undoChanges();
     expect(et.count('Worksheet.UsedRange', 'get')).toBe(1);
+  });
+});
+
+describe('插入空白自评表', () => {
+  test('at the active cell: labels, formulas and rules in place, read back as one form; undo leaves the sheet empty', async () => {
+    const et = FakeEt.fromGrids([...(await fixtureXlsx('qingpu-2024-self-eval')), { sheet: '新表', top: 0, left: 0, cells: [] }]);
+    const host = createWpsHost(et.application);
+    await host.select('新表', 'B3');
+    const original = et.serialize();
+    const { sheet, cell } = await host.activeCell();
+    const form = blankForm(sheet, cell);
+
+    expect(await host.applyChanges({ writes: form.writes, rules: form.rules })).toEqual({ cells: form.writes.length, rules: form.rules.length });
+
+    for (const w of form.writes) {
+      const written = et.cell('新表', w.cell);
+      if (w.kind === 'formula') expect(written.formula).toBe(`=${w.value}`);
+      else expect(written.value).toBe(w.kind === 'number' ? Number(w.value) : w.value);
+    }
+    const conditions = et.sheet('新表').conditions;
+    expect(conditions).toHaveLength(form.rules.length);
+    for (const c of conditions) expect(c.anchor).toBe(`新表!${c.appliesTo.split(':')[0]}`);
+    // The form reads as one self-evaluation form through the host, the user still at B3.
+    const [grid] = await host.readSheets(['新表']);
+    expect(checkWorkbook([grid]).forms.map((f) => f.form.kind)).toEqual(['self-eval']);
+    expect(await host.activeCell()).toEqual({ sheet: '新表', cell: 'B3' });
+
+    expect(await host.undoChanges()).toBe(form.writes.length);
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
   });
 });
 
