@@ -1,6 +1,6 @@
 /**
  * Excel host benchmark on the fake Office.js: read, check, annotate, write the 检查结果
- * sheet and clear a sheet holding 1, 10, 100 and 1,000 forms (stacked copies of the
+ * sheet and clear, then 全部改正, 改为公式 and 撤销改正 each, on a sheet holding 1, 10, 100 and 1,000 forms (stacked copies of the
  * 青浦 2024 fixture forms). For each step it prints the number of context.sync() calls
  * (round trips to Excel), the largest request and response of one sync and the total
  * payload, as the fake counts them (PAYLOAD_LIMIT is Excel on the web's 5 MB), and the
@@ -10,6 +10,8 @@
 import { performance } from 'perf_hooks';
 import { checkWorkbook, projectNames } from '../src/core/engine';
 import { reportRows } from '../src/core/annotations';
+import { fixWorkbook } from '../src/core/fixAll';
+import { workbookFormulas } from '../src/core/formFormulas';
 import { createExcelHost } from '../src/hosts/excel';
 import { FakeExcel, SyncPayload } from '../test/hosts/excel/fakeOffice';
 import { qingpuGrids, stackedSheet } from '../test/hosts/excel/fixtures';
@@ -56,6 +58,14 @@ async function main() {
     after.sheets = after.sheets.filter((s: { name: string }) => s.name !== '检查结果');
     after.active = JSON.parse(original).active;
     if (JSON.stringify(after) !== JSON.stringify(JSON.parse(original))) throw new Error(`${count} forms: 清除标注 did not restore the workbook`);
+
+    const fixes = fixWorkbook(grids).changes.map((c) => c.write);
+    const formulas = workbookFormulas(result, grids);
+    await step('全部改正', () => host.applyChanges({ writes: fixes, rules: [] }));
+    await step('撤销改正', () => host.undoChanges());
+    await step('改为公式', () => host.applyChanges(formulas));
+    await step('撤销改正', () => host.undoChanges());
+    if ((await host.pendingChanges()) !== 0) throw new Error(`${count} forms: 撤销改正 left change records`);
   }
 }
 

@@ -12,6 +12,7 @@ import { Grid } from './grid';
 import { locateForms } from './locate';
 import { NATIONAL, profileById, RuleProfile } from './profiles';
 import { readForm } from './readForm';
+import { formBands } from './sideBySide';
 import { reportUncalculated } from './uncalculated';
 
 export interface FormResult {
@@ -33,9 +34,9 @@ export interface CheckOptions {
   profile?: string;
 }
 
-/** Finds and reads every form on a sheet. */
+/** Finds and reads every form on a sheet, side by side ones each on its own. */
 export function findForms(grid: Grid): Form[] {
-  return locateForms(grid).map((region) => readForm(grid, region));
+  return formBands(grid).flatMap((band) => locateForms(band).map((region) => readForm(band, region)));
 }
 
 /** Said of a form the engine failed on, so that one bad form never stops the others. */

@@ -72,29 +72,36 @@ const SPACED: [RegExp, string][] = [
 export const spaceLabels: Perturbation = (rows) =>
   rows.map((r) => r.map((t) => SPACED.reduce((s, [re, to]) => (re.test(s.trim()) ? to : s), t)));
 
-const SYNONYMS: [RegExp, string][] = [
-  [/^项目资金/, '资金情况（万元）'],
-  [/^全年预算数$/, '调整后预算数'],
-  [/^全年执行数$/, '预算执行数'],
-  [/^执行率$/, '执行率(B/A)'],
-  [/^实际完成值$/, '全年实际值'],
-  [/^偏差原因分析及改进措施$/, '未完成原因分析'],
-  [/^总分$/, '合计'],
-  [/^年度资金总额$/, '年度资金总额：'],
-  [/^其中：?当年财政拨款$/, '其中:本年财政拨款'],
-  [/^产出指标$/, '产出指标(50分)'],
-  [/^效益指标$/, '效益指标(30分)'],
+/** Each label's wordings in other provinces' templates; one is picked per form. */
+const SYNONYMS: [RegExp, string[]][] = [
+  [/^项目资金/, ['资金情况', '预算资金']],
+  [/^全年预算数$/, ['调整后预算数', '全年预算数(A)']],
+  [/^全年执行数$/, ['预算执行数', '全年执行数(B)', '实际支出数']],
+  [/^执行率$/, ['执行率(B/A)', '预算执行率']],
+  [/^实际完成值$/, ['全年实际值', '完成值', '实际达成值']],
+  [/^年度指标值$/, ['年度目标值', '预期目标值', '年度计划值']],
+  [/^分值$/, ['权重', '指标分值', '标准分值']],
+  [/^得分$/, ['自评得分', '评分', '实际得分']],
+  [/^偏差原因分析及改进措施$/, ['未完成原因分析', '偏差原因及改进措施', '差异原因']],
+  [/^总分$/, ['合计', '自评得分']],
+  [/^年度资金总额$/, ['年度资金总额：', '总额']],
+  [/^其中：?当年财政拨款$/, ['其中:本年财政拨款', '财政资金']],
+  [/^产出指标$/, ['产出指标(50分)']],
+  [/^效益指标$/, ['效益指标(30分)']],
 ];
 
 /** Another province's wording for the same things, and 一级 labels carrying their weight. */
-export const synonyms: Perturbation = (rows) =>
-  rows.map((r) =>
+export const synonyms: Perturbation = (rows, _layout, pick) => {
+  const chosen = SYNONYMS.map(([re, words]): [RegExp, string] => [re, words[pick(words.length)]]);
+  return rows.map((r) =>
     r.map((t) => {
-      for (const [re, to] of SYNONYMS)
-        if (re.test(t.trim())) return to.startsWith('资金情况') && !/万元/.test(t) ? '资金情况' : to;
+      for (const [re, to] of chosen)
+        // The fund heading keeps its unit: only its first words change.
+        if (re.test(t.trim())) return re.source === '^项目资金' ? t.trim().replace(re, to) : to;
       return t;
     }),
   );
+};
 
 /** A blank template's leftovers and 其中 breakdown rows between the indicators. */
 export const insertNonIndicators: Perturbation = (rows, layout, pick) => {

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { checkWorkbook, FormResult } from '../../src/core/engine';
-import { parseAddress } from '../../src/core/grid';
 import { fixtureRows, gridOf } from './fixtures';
 import {
   Perturbation,
@@ -15,16 +14,7 @@ import {
   weightFirst,
 } from './perturb';
 import { PROVINCE_FORMS, provinceRows } from './provinces';
-import { readingOf } from './reading';
-
-/** Each real form cut out of its sheet, as rows of text. */
-function formsOf(label: string, rows: string[][]): { label: string; rows: string[][]; clean: boolean }[] {
-  const result = checkWorkbook([gridOf(rows)]);
-  return result.forms.map((f, i) => {
-    const [a, b] = f.form.range.split(':').map(parseAddress);
-    return { label: `${label} #${i + 1}`, rows: rows.slice(a.row, b.row + 1).map((r) => [...r]), clean: true };
-  });
-}
+import { formsOf, readingOf } from './reading';
 
 const FORMS = [
   // The 宝山 text keeps the PDF's own shifted and broken rows: column moves would scramble them.

@@ -1,7 +1,9 @@
-import { FormResult } from '../../src/core/engine';
+import { checkWorkbook, FormResult } from '../../src/core/engine';
+import { parseAddress } from '../../src/core/grid';
 import { NumberReading } from '../../src/core/values';
 import { Read, countedIndicators, indicatorSum, totalFundRow } from '../../src/core/form';
 import { labelKey } from '../../src/core/labels';
+import { gridOf } from './fixtures';
 
 const shown = (r: Read<NumberReading> | null | undefined): string | null =>
   r && r.value.kind === 'number' ? r.value.shown.toFixed(r.value.decimals) + (r.value.percent ? '%' : '') : null;
@@ -35,4 +37,13 @@ export function readingOf(r: FormResult) {
     total: form.total && { weight: shown(form.total.weight), score: shown(form.total.score) },
     grade: form.grade?.value ?? null,
   };
+}
+
+/** Each real form cut out of its sheet, as rows of text. */
+export function formsOf(label: string, rows: string[][]): { label: string; rows: string[][]; clean: boolean }[] {
+  const result = checkWorkbook([gridOf(rows)]);
+  return result.forms.map((f, i) => {
+    const [a, b] = f.form.range.split(':').map(parseAddress);
+    return { label: `${label} #${i + 1}`, rows: rows.slice(a.row, b.row + 1).map((r) => [...r]), clean: true };
+  });
 }

@@ -2,6 +2,7 @@
 import { internalLink } from '../../core/annotations';
 import { ExcelApi } from './excelApi';
 import { CALL_BYTES, jsonBytes, ReadItem } from './payload';
+import { splitAddress } from './cells';
 import { NoteRecord, recordKey } from './snapshot';
 
 export interface CellRef {
@@ -118,10 +119,8 @@ const NOTES: CellNotes = {
 
 /** `'Sheet'!B3` or `Sheet!B3` → the key of that cell. */
 function keyOfAddress(address: string): string {
-  const bang = address.lastIndexOf('!');
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return recordKey(sheet, address.slice(bang + 1).replace(/\$/g, ''));
+  const { sheet, cell } = splitAddress(address);
+  return recordKey(sheet, cell);
 }
 
 const COMMENTS: CellNotes = {

@@ -34,3 +34,12 @@ export function cellOf(data: RangeData, row: number, col: number): Cell | null {
       return { value: String(raw), text: text || String(raw), format };
   }
 }
+
+/** `'Sheet 1'!$B$3` or `Sheet!B3:C4`, as Range.address gives it → the sheet and the plain A1 part. */
+export function splitAddress(address: string): { sheet: string; cell: string } {
+  // The A1 part never holds "!", a sheet name may.
+  const bang = address.lastIndexOf('!');
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, cell: address.slice(bang + 1).replace(/\$/g, '') };
+}

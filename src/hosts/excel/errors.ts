@@ -3,7 +3,7 @@ import { HostError } from '../host';
 import { ChangeLog } from './payload';
 
 /** The user actions that can fail, for saying what did not happen. */
-export type ExcelAction = 'sheets' | 'read' | 'annotate' | 'clear' | 'select' | 'report';
+export type ExcelAction = 'sheets' | 'read' | 'annotate' | 'clear' | 'select' | 'report' | 'change' | 'undo' | 'pending' | 'active';
 
 const FAILED: Record<ExcelAction, string> = {
   sheets: '读取工作表列表没有完成',
@@ -12,6 +12,10 @@ const FAILED: Record<ExcelAction, string> = {
   clear: '清除标注没有完成',
   select: '跳转到单元格没有完成',
   report: '生成“检查结果”工作表没有完成',
+  change: '修改单元格没有完成',
+  undo: '撤销改正没有完成',
+  pending: '读取改正记录没有完成',
+  active: '读取当前单元格没有完成',
 };
 
 /**
@@ -20,7 +24,7 @@ const FAILED: Record<ExcelAction, string> = {
  */
 function stateAfter(action: ExcelAction, log: ChangeLog): string {
   if (log.changed === 'nothing') return '工作簿未被修改。';
-  if (log.changed === 'snapshot') return '表格中的单元格未被修改（PerfCheck 只在隐藏工作表中记录了部分原始格式）。';
+  if (log.changed === 'snapshot') return '表格中的单元格未被修改（PerfCheck 只在隐藏工作表中记录了部分原始内容和格式）。';
   switch (action) {
     case 'annotate':
       return '部分单元格可能已经标注。它们原来的格式已事先记录，点击“清除标注”可以全部恢复。';
@@ -28,13 +32,17 @@ function stateAfter(action: ExcelAction, log: ChangeLog): string {
       return '部分单元格可能已经恢复，其余仍保留标注；原始格式的记录仍在，请再次点击“清除标注”。';
     case 'report':
       return '“检查结果”工作表可能只写入了一部分，请重新生成。';
+    case 'change':
+      return '部分单元格可能已经修改。它们原来的内容已事先记录，点击“撤销改正”可以全部恢复。';
+    case 'undo':
+      return '部分单元格可能已经恢复，其余仍是修改后的内容；原来内容的记录仍在，请再次点击“撤销改正”。';
     default:
       return '工作簿可能已被部分修改。';
   }
 }
 
 /** Printable text of a message from elsewhere: no control characters, bounded. */
-function plain(text: string): string {
+export function plain(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim().slice(0, 200);
 }

@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 import { REPORT_SHEET } from '../../core/annotations';
-import { AnnotateResult, Host, HostError } from '../host';
+import { AnnotateResult, Host } from '../host';
 import { annotate, clearAnnotations } from './annotate';
 import { cellNotesFor } from './cellNotes';
+import { activeCell, applyChanges, pendingChanges, undoChanges } from './changes';
 import { ExcelAction, hostErrorOf } from './errors';
 import { ExcelApi } from './excelApi';
 import { ChangeLog } from './payload';
@@ -18,10 +19,6 @@ async function action<T>(what: ExcelAction, run: (log: ChangeLog) => Promise<T>)
   } catch (e) {
     throw hostErrorOf(e, what, log);
   }
-}
-
-async function unsupported(): Promise<never> {
-  throw new HostError('unsupported', '此版本尚不能修改单元格。');
 }
 
 /** The Host over Office.js. `notesAvailable` tells the pane whether messages go into notes. */
@@ -62,10 +59,10 @@ export function createExcelHost(api: ExcelApi): Host & { readonly notesAvailable
         }),
       ),
     writeReport: (rows) => action('report', (log) => writeReport(api, rows, log)),
-    applyChanges: unsupported,
-    undoChanges: unsupported,
-    pendingChanges: async () => 0,
-    activeCell: unsupported,
+    applyChanges: (change) => action('change', (log) => applyChanges(api, change, log)),
+    undoChanges: () => action('undo', (log) => undoChanges(api, log)),
+    pendingChanges: () => action('pending', () => pendingChanges(api)),
+    activeCell: () => action('active', () => activeCell(api)),
   };
 }
 

@@ -5,14 +5,15 @@ import { bgrOf } from './bgr';
 import { CellState, readCellState, restoreCellState, setCommentText } from './cellState';
 import { XL_SOLID } from './etConstants';
 import { child, EtObject, setProp } from './etObject';
-import { CellRecord, readRecords, recordKey, writeRecords } from './recordsSheet';
+import { CellRecord, isMark, readRecords, recordKey, SnapshotRecord, writeRecords } from './recordsSheet';
 import { findSheet, isProtected, protectedError, rangeAt, sheetNamed } from './workbook';
 
 /**
  * Marks and unmarks findings on the sheets. Every cell's original fill and comment are
  * recorded (RECORDS_SHEET) before it is first marked; marking again starts from the
  * record, so fills and notes never stack; any failure puts every touched cell and the
- * records back as they were before the call.
+ * records back as they were before the call. The records of 改正 (changes, rules) on
+ * the same sheet are kept as they are, in their places.
  */
 
 /** Where a user's own comment ends and PerfCheck's note begins. */
@@ -20,27 +21,28 @@ const NOTE_SEPARATOR = '\n\n';
 
 export function annotate(app: unknown, wb: EtObject, findings: Finding[]): { cells: number; notes: boolean } {
   const marks = annotationsFor(findings);
-  const records = readRecords(wb);
+  const all = readRecords(wb);
+  const records = all.filter(isMark);
   const marked = new Set(marks.map((m) => recordKey(m.sheet, m.cell)));
   const cells = new CellsOf(wb, '标注', marks.map((m) => m.sheet), records.map((r) => r.sheet));
   // A record of a sheet the user has since deleted has nothing left to restore.
   const stale = records.filter((r) => !marked.has(recordKey(r.sheet, r.cell)) && cells.has(r.sheet));
 
   const byKey = new Map(records.map((r) => [recordKey(r.sheet, r.cell), r]));
-  const kept = records.filter((r) => marked.has(recordKey(r.sheet, r.cell)));
+  const kept = all.filter((r) => !isMark(r) || marked.has(recordKey(r.sheet, r.cell)));
   const added: CellRecord[] = [];
   const before = new Map<string, CellState>();
   for (const { sheet, cell } of [...marks, ...stale]) {
     const state = readCellState(cells.at(sheet, cell));
     before.set(recordKey(sheet, cell), state);
     if (!byKey.has(recordKey(sheet, cell))) {
-      const record = { sheet, cell, ...state };
+      const record: CellRecord = { kind: 'mark', sheet, cell, ...state };
       byKey.set(recordKey(sheet, cell), record);
       added.push(record);
     }
   }
 
-  transaction(app, wb, records, cells, before, () => {
+  transaction(app, wb, all, cells, before, () => {
     writeRecords(app, wb, [...kept, ...added]);
     for (const r of stale) restoreCellState(cells.at(r.sheet, r.cell), r);
     for (const m of marks) {
@@ -55,16 +57,20 @@ export function annotate(app: unknown, wb: EtObject, findings: Finding[]): { cel
   return { cells: marks.length, notes: marks.length > 0 };
 }
 
-/** Puts every marked cell back as recorded and removes the records; returns how many. */
+/**
+ * Puts every marked cell back as recorded and removes the mark records; returns how
+ * many. The records of 改正 stay, and with them the sheet.
+ */
 export function clearAnnotations(app: unknown, wb: EtObject): number {
-  const records = readRecords(wb);
+  const all = readRecords(wb);
+  const records = all.filter(isMark);
   if (records.length === 0) return 0;
   const cells = new CellsOf(wb, '清除标注', [], records.map((r) => r.sheet));
   const present = records.filter((r) => cells.has(r.sheet));
   const before = new Map(present.map((r) => [recordKey(r.sheet, r.cell), readCellState(cells.at(r.sheet, r.cell))]));
-  transaction(app, wb, records, cells, before, () => {
+  transaction(app, wb, all, cells, before, () => {
     for (const r of present) restoreCellState(cells.at(r.sheet, r.cell), r);
-    writeRecords(app, wb, []);
+    writeRecords(app, wb, all.filter((r) => !isMark(r)));
   });
   return present.length;
 }
@@ -73,7 +79,7 @@ export function clearAnnotations(app: unknown, wb: EtObject): number {
 function transaction(
   app: unknown,
   wb: EtObject,
-  records: CellRecord[],
+  records: SnapshotRecord[],
   cells: CellsOf,
   before: Map<string, CellState>,
   change: () => void,

@@ -8,3 +8,5 @@ export const XL_SOLID = 1;
 export const XL_SHEET_VISIBLE = -1;
 /** xlSheetVeryHidden: hidden so that only a program can show it again. */
 export const XL_SHEET_VERY_HIDDEN = 2;
+/** xlExpression: a conditional format whose rule is a formula (XlFormatConditionType in et-jsapi-declare). */
+export const XL_EXPRESSION = 2;

@@ -29,11 +29,16 @@ export function readSheet(sheet: EtObject): Grid {
 }
 
 function cellOf(value: CellValue, format: string | undefined): Cell | null {
-  if (value === null) return null;
-  if (typeof value === 'number') return { value, text: formatNumber(value, format), format };
-  if (typeof value === 'string') return { value, text: value, format };
-  if (typeof value === 'boolean') return { value, text: value ? 'TRUE' : 'FALSE', format };
-  return { value, text: value.error, format };
+  return value === null ? null : { value, text: shownText(value, format), format };
+}
+
+/** What a cell shows, as the check reads it: a number in its format. */
+export function shownText(value: CellValue, format: string | undefined): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return formatNumber(value, format);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value.error;
 }
 
 interface Area {

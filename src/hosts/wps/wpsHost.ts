@@ -1,10 +1,11 @@
 import { Finding } from '../../core/findings';
 import { Grid } from '../../core/grid';
 import { ReportRow } from '../../core/annotations';
-import { Host, HostError } from '../host';
+import { ChangeResult, Host, HostError, WorkbookChange } from '../host';
 import { annotate, clearAnnotations } from './annotate';
 import { XL_SHEET_VERY_HIDDEN } from './etConstants';
-import { call, EtObject, numberProp, prop } from './etObject';
+import { applyChanges, pendingChanges, undoChanges } from './changes';
+import { call, child, EtObject, numberProp, prop } from './etObject';
 import { readSheet } from './readSheet';
 import { RECORDS_SHEET } from './recordsSheet';
 import { writeReport } from './report';
@@ -61,20 +62,27 @@ export class WpsHost implements Host {
     this.guard(() => writeReport(activeWorkbook(this.app), rows));
   }
 
-  async applyChanges(): Promise<never> {
-    throw new HostError('unsupported', '此版本尚不能修改单元格。');
+  async applyChanges(change: WorkbookChange): Promise<ChangeResult> {
+    return this.guard(() => applyChanges(this.app, activeWorkbook(this.app), change));
   }
 
-  async undoChanges(): Promise<never> {
-    throw new HostError('unsupported', '此版本尚不能修改单元格。');
+  async undoChanges(): Promise<number> {
+    return this.guard(() => undoChanges(this.app, activeWorkbook(this.app)));
   }
 
   async pendingChanges(): Promise<number> {
-    return 0;
+    return this.guard(() => pendingChanges(activeWorkbook(this.app)));
   }
 
-  async activeCell(): Promise<never> {
-    throw new HostError('unsupported', '此版本尚不能修改单元格。');
+  /** `Application.ActiveCell` (et-jsapi-declare: `readonly ActiveCell: Range`) and the sheet it is on. */
+  async activeCell(): Promise<{ sheet: string; cell: string }> {
+    return this.guard(() => {
+      const cell = prop<EtObject>(this.app, 'ActiveCell');
+      if (typeof cell !== 'object' || cell === null) {
+        throw new HostError('no-sheet', '没有选中的单元格。请先在工作表中点选要放表格的位置。');
+      }
+      return { sheet: sheetName(child(cell, 'Worksheet')), cell: String(call(cell, 'Address', false, false)) };
+    });
   }
 
   /** Object-model failures reach the user as a HostError with a Chinese message. */

@@ -21,8 +21,15 @@
  *   5 MB either way is rejected, as Excel on the web does (resource limits page, see
  *   src/hosts/excel/payload.ts): a request before anything is applied, a response after;
  * - workbook structure protection refuses adding, hiding and deleting sheets;
+ * - what is set through `values` and `formulas` is taken as typed (see `enterInto`), and a
+ *   formula is not calculated: its value stays unknown (blank) in the fake;
+ * - a cell's displayed text is its number formatted by its format code (numfmt, the
+ *   library the engine itself uses for format codes) unless the fixture gave one;
+ * - conditional formats are kept per sheet, newest first, as ConditionalFormatCollection.add
+ *   puts them ("at the first/top priority", ExcelApi 1.6);
  * - the workbook state is plain data, so `save()`/`open()` simulate closing and reopening.
  */
+import { format as formatNumber } from 'numfmt';
 import { Cell, CellValue, columnName, Grid, isCellError, parseAddress } from '../../../src/core/grid';
 import { ExcelApi } from '../../../src/hosts/excel/excelApi';
 
@@ -51,6 +58,17 @@ export interface FakeCell {
   comment?: { content: string; author: string } | null;
   hyperlink?: { documentReference?: string; textToDisplay?: string } | null;
   bold?: boolean;
+  /** With its `=`; the cell's value is then unknown (the fake does not calculate). */
+  formula?: string;
+}
+
+/** A conditional format as Excel keeps it: over one or more ranges (`G13:G19` or `A1:A5,C1:C5`). */
+export interface FakeConditionalFormat {
+  id: string;
+  range: string;
+  type: 'Custom' | 'CellValue' | 'DataBar';
+  formula: string | null;
+  fill: string | null;
 }
 
 export interface FakeSheet {
@@ -60,6 +78,7 @@ export interface FakeSheet {
   /** Keyed `row,col`, zero-based. */
   cells: Record<string, FakeCell>;
   frozenRows?: number;
+  conditionalFormats?: FakeConditionalFormat[];
 }
 
 export interface FakeWorkbookState {
@@ -352,6 +371,21 @@ class FakeWorkbook {
     this.protection = new FakeProtection(context, () => context.state.structureProtected);
     this.commentCollection = new FakeCommentCollection(context);
   }
+  /** "Gets the currently active cell from the workbook" (ExcelApi 1.7): the top-left cell of the selection. */
+  getActiveCell(): FakeRange {
+    const state = this.context.state;
+    const sheet = this.worksheets.getActiveWorksheet();
+    return new FakeRange(
+      this.context,
+      sheet,
+      () => {
+        requireExcelApi(this.context, '1.7');
+        const selected = state.selection && state.selection.sheet === state.active ? parseArea(state.selection.address) : null;
+        return selected ? { row: selected.row, col: selected.col, rows: 1, cols: 1 } : { row: 0, col: 0, rows: 1, cols: 1 };
+      },
+      false,
+    );
+  }
   /** Absent from a library older than ExcelApi 1.10, as the property is not defined there. */
   get comments(): FakeCommentCollection | undefined {
     return this.context.excel.libraryHas('1.10') ? this.commentCollection : undefined;
@@ -604,7 +638,9 @@ class FakeRange extends ClientObject {
         else if (p === 'columnCount') this.setLoaded(p, area.cols);
         else if (p === 'address') this.setLoaded(p, `${quoteSheet(sheet.name)}!${areaAddress(area)}`);
         else if (p === 'values') this.setLoaded(p, grid((c) => (c?.error ?? c?.value ?? '')));
-        else if (p === 'text') this.setLoaded(p, grid((c) => (c?.error ?? c?.text ?? (c?.value === null || c?.value === undefined ? '' : String(c.value)))));
+        // "If a cell has no formula, its value is returned instead" (Range.formulas, ExcelApi 1.1).
+        else if (p === 'formulas') this.setLoaded(p, grid((c) => (c?.formula ?? c?.error ?? c?.value ?? '')));
+        else if (p === 'text') this.setLoaded(p, grid(displayed));
         else if (p === 'numberFormat') this.setLoaded(p, grid((c) => c?.format ?? 'General'));
         else if (p === 'valueTypes') this.setLoaded(p, grid(valueType));
         else throw new Error(`fake: cannot load ${p}`);
@@ -616,12 +652,16 @@ class FakeRange extends ClientObject {
     return this.read('values');
   }
   set values(v: unknown[][]) {
-    this.eachCell((cell, r, c) => {
-      const value = v[r][c];
-      cell.value = value === '' ? null : (value as FakeCell['value']);
-      delete cell.error;
-      delete cell.text;
-    }, jsonBytes(v));
+    this.eachCell((cell, r, c) => enterInto(cell, v[r][c]), jsonBytes(v));
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.eachCell((cell, r, c) => enterInto(cell, v[r][c]), jsonBytes(v));
+  }
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return new FakeConditionalFormatCollection(this.context, this);
   }
   get text(): string[][] {
     return this.read('text');
@@ -630,7 +670,11 @@ class FakeRange extends ClientObject {
     return this.read('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.eachCell((cell, r, c) => void (cell.format = String(v[r][c])), jsonBytes(v));
+    this.eachCell((cell, r, c) => {
+      cell.format = String(v[r][c]);
+      // A number is shown in its new format; a text shows itself whatever the format.
+      if (typeof cell.value === 'number') delete cell.text;
+    }, jsonBytes(v));
   }
   get valueTypes(): string[][] {
     return this.read('valueTypes');
@@ -653,12 +697,20 @@ class FakeRange extends ClientObject {
   set hyperlink(link: { documentReference?: string; textToDisplay?: string }) {
     this.eachCell((cell) => void (cell.hyperlink = link), jsonBytes(link));
   }
-  clear(): void {
+  /** `Contents`: "Clears the contents of the range, leaving formatting intact" (Excel.ClearApplyTo); otherwise everything. */
+  clear(applyTo: 'All' | 'Contents' = 'All'): void {
     this.sheet.write((sheet) => {
       const area = this.resolveArea()!;
-      for (const key of Object.keys(sheet.cells)) {
+      for (const [key, cell] of Object.entries(sheet.cells)) {
         const [r, c] = key.split(',').map(Number);
-        if (r >= area.row && r < area.row + area.rows && c >= area.col && c < area.col + area.cols) delete sheet.cells[key];
+        if (r < area.row || r >= area.row + area.rows || c < area.col || c >= area.col + area.cols) continue;
+        if (applyTo === 'All') delete sheet.cells[key];
+        else {
+          cell.value = null;
+          delete cell.formula;
+          delete cell.error;
+          delete cell.text;
+        }
       }
     });
   }
@@ -669,6 +721,48 @@ class FakeRange extends ClientObject {
       this.context.state.selection = { sheet: sheet.name, address: areaAddress(this.resolveArea()!) };
     });
   }
+}
+
+/**
+ * A value set through Range.values or Range.formulas, taken as if typed into the cell:
+ * - "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
+ *   Excel interprets this value as a formula" (Range.values, @types/office-js), and a
+ *   numeric text becomes a number: the least generous reading of a General cell;
+ * - in a cell formatted as Text ("@") everything entered stays text, formulas and
+ *   numbers too ("If the cell is pre-formatted as Text, Excel treats everything you type,
+ *   including the equals sign, as a literal string",
+ *   https://wisechecker.com/excel-formula-showing-as-text-instead-of-result-reset-cell-format/);
+ * - "" empties the cell.
+ * A formula is not calculated here: its value stays unknown.
+ */
+function enterInto(cell: FakeCell, entered: unknown): void {
+  delete cell.error;
+  delete cell.text;
+  delete cell.formula;
+  cell.value = null;
+  if (entered === '' || entered === null || entered === undefined) return;
+  if (cell.format === '@') {
+    cell.value = String(entered);
+    return;
+  }
+  if (typeof entered !== 'string') {
+    cell.value = entered as FakeCell['value'];
+    return;
+  }
+  if (/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(entered)) cell.value = Number(entered);
+  else if (/^[=+-]/.test(entered)) cell.formula = entered.startsWith('=') ? entered : `=${entered}`;
+  else cell.value = entered;
+}
+
+/** What Excel displays: an error, the fixture's text, or the value in its number format. */
+function displayed(c: FakeCell | undefined): string {
+  if (!c) return '';
+  if (c.error !== undefined) return c.error;
+  if (c.text !== undefined) return c.text;
+  if (c.value === null) return '';
+  if (typeof c.value === 'number') return formatNumber(c.format ?? 'General', c.value);
+  if (typeof c.value === 'boolean') return c.value ? 'TRUE' : 'FALSE';
+  return c.value;
 }
 
 function valueType(c: FakeCell | undefined): string {
@@ -860,6 +954,145 @@ class FakeComment extends ClientObject {
       const cell = sheet.cells[`${row},${col}`];
       if (!cell?.comment) throw new OfficeError('ItemNotFound', 'The comment no longer exists.');
       delete cell.comment;
+    });
+  }
+}
+
+/** Whether two ranges given as A1 areas (one or several, comma-separated) share a cell. */
+function intersects(a: string, b: Area): boolean {
+  return a.split(',').some((part) => {
+    const x = parseArea(part);
+    return x.row < b.row + b.rows && b.row < x.row + x.rows && x.col < b.col + b.cols && b.col < x.col + x.cols;
+  });
+}
+
+let nextFormatId = 1;
+
+/**
+ * Range.conditionalFormats: "a collection of all the conditional formats that are
+ * overlap the range" (ExcelApi 1.6). `add` puts the new format over the range "at the
+ * first/top priority"; adding or deleting on a protected sheet is refused like any write.
+ */
+class FakeConditionalFormatCollection extends ClientObject {
+  private loadedItems: FakeConditionalFormatProxy[] | undefined;
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+  get items(): FakeConditionalFormatProxy[] {
+    if (!this.loadedItems) throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.loadedItems;
+  }
+  load(props: string): this {
+    const names = splitProps(props).map((p) => p.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      requireExcelApi(this.context, '1.6');
+      const area = this.range.resolveArea()!;
+      const sheet = this.range.sheet.resolve();
+      this.loadedItems = (sheet.conditionalFormats ?? [])
+        .filter((f) => intersects(f.range, area))
+        .map((f) => {
+          const proxy = new FakeConditionalFormatProxy(this.context, this.range.sheet, () => f);
+          for (const n of names) {
+            if (n === 'type') proxy.setLoaded('type', f.type);
+            else if (n === 'id') proxy.setLoaded('id', f.id);
+            else throw new Error(`fake: cannot load conditional format ${n}`);
+          }
+          return proxy;
+        });
+    });
+    return this;
+  }
+  add(type: FakeConditionalFormat['type']): FakeConditionalFormatProxy {
+    let added: FakeConditionalFormat | null = null;
+    this.range.sheet.write((sheet) => {
+      requireExcelApi(this.context, '1.6');
+      const area = this.range.resolveArea()!;
+      added = { id: `{${nextFormatId++}}`, range: areaAddress(area), type, formula: null, fill: null };
+      sheet.conditionalFormats = [added, ...(sheet.conditionalFormats ?? [])];
+    }, jsonBytes(type));
+    return new FakeConditionalFormatProxy(this.context, this.range.sheet, () => added);
+  }
+}
+
+class FakeConditionalFormatProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+    private readonly target: () => FakeConditionalFormat | null,
+  ) {
+    super(context);
+  }
+  private resolveFormat(): FakeConditionalFormat {
+    const f = this.target();
+    const sheet = this.sheet.resolve();
+    if (!f || !(sheet.conditionalFormats ?? []).includes(f)) throw new OfficeError('ItemNotFound', 'The conditional format no longer exists.');
+    return f;
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  /** Only a custom format has custom properties: reading them on another type fails (customOrNullObject exists for that). */
+  get custom() {
+    const context = this.context;
+    const sheet = this.sheet;
+    const custom = (): FakeConditionalFormat => {
+      const f = this.resolveFormat();
+      if (f.type !== 'Custom') throw new OfficeError('InvalidOperation', 'The conditional format is not a custom one.');
+      return f;
+    };
+    const rule = new (class extends ClientObject {
+      get formula(): string {
+        return this.read('formula');
+      }
+      /** ConditionalFormatRule.formula: an expression with its leading "="; Excel refuses one without. */
+      set formula(formula: string) {
+        sheet.write(() => {
+          if (!formula.startsWith('=')) throw new OfficeError('InvalidArgument', 'A rule formula starts with =.');
+          custom().formula = formula;
+        }, jsonBytes(formula));
+      }
+      load(_props: string): this {
+        context.enqueue(() => this.setLoaded('formula', custom().formula));
+        return this;
+      }
+    })(context);
+    const fill = new (class extends ClientObject {
+      get color(): string {
+        return this.read('color');
+      }
+      /** Read back as Excel gives colours: #RRGGBB in capitals. */
+      set color(color: string) {
+        sheet.write(() => void (custom().fill = color.toUpperCase()), jsonBytes(color));
+      }
+      load(_props: string): this {
+        context.enqueue(() => this.setLoaded('color', custom().fill));
+        return this;
+      }
+    })(context);
+    return { rule, format: { fill } };
+  }
+  /** "If the conditional format is applied to multiple ranges, then this method returns an object with its isNullObject property set to true." */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      this.sheet,
+      () => {
+        const f = this.resolveFormat();
+        return f.range.includes(',') ? null : parseArea(f.range);
+      },
+      true,
+    );
+  }
+  delete(): void {
+    this.sheet.write((sheet) => {
+      const f = this.resolveFormat();
+      sheet.conditionalFormats = (sheet.conditionalFormats ?? []).filter((x) => x !== f);
     });
   }
 }

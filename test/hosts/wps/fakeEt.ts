@@ -1,3 +1,4 @@
+import { format as numfmt } from 'numfmt';
 import { Grid, isCellError, parseAddress } from '../../../src/core/grid';
 
 /**
@@ -7,8 +8,9 @@ import { Grid, isCellError, parseAddress } from '../../../src/core/grid';
  * one cell, with errors as COM error numbers; colours are BGR; "no fill" reads as
  * colour 0xFFFFFF with pattern and colour index xlNone, a white fill as 0xFFFFFF solid;
  * comments; protected sheets refuse every write; `Worksheets.Add` activates the new
- * sheet; very hidden sheets. Every member access is logged, and a workbook can be
- * saved (serialized) and reopened.
+ * sheet; very hidden sheets; formulas, the active cell and conditional formats (see
+ * their members). Every member access is logged, and a workbook can be saved
+ * (serialized) and reopened.
  */
 
 const XL_NONE = -4142;
@@ -47,7 +49,10 @@ export interface Build {
 export const DEFAULT_BUILD: Build = { numberFormat: 'documented' };
 
 export interface CellData {
+  /** For a formula cell: its last calculated value (null: not calculated, see `Formula`). */
   value: string | number | boolean | null;
+  /** The formula with its `=`, or null for a constant. */
+  formula: string | null;
   /** What the cell displays, as WPS would; set by the loader, or String(value). */
   text: string;
   format: string;
@@ -63,6 +68,21 @@ interface SheetData {
   protect: boolean;
   cells: Record<string, CellData>;
   links: { anchor: string; subAddress: string; text: string }[];
+  conditions: ConditionData[];
+  /** The sheet's selection (each sheet keeps its own, as in WPS). */
+  selected?: string;
+}
+
+/** A conditional format as the file keeps it. */
+export interface ConditionData {
+  /** The cells it applies to, e.g. `H10:H25`. */
+  appliesTo: string;
+  type: number;
+  /** As given to `FormatConditions.Add`. */
+  formula1: string;
+  /** The cell `formula1`'s relative references are relative to: the active cell when it was added. */
+  anchor: string;
+  color: number | null;
 }
 
 interface BookData {
@@ -82,6 +102,7 @@ export interface Call {
 
 const blank = (): CellData => ({
   value: null,
+  formula: null,
   text: '',
   format: 'General',
   color: WHITE,
@@ -123,7 +144,7 @@ export class FakeEt {
           cells[key(g.top + r + 1, g.left + c + 1)] = { ...blank(), value, text: cell.text, format: cell.format ?? 'General' };
         }),
       );
-      return { name: g.sheet, visible: -1, protect: false, cells, links: [] };
+      return { name: g.sheet, visible: -1, protect: false, cells, links: [], conditions: [] };
     });
     return new FakeEt({ sheets, active: 0, protectStructure: false }, build);
   }
@@ -157,7 +178,7 @@ export class FakeEt {
         out.push(`sheet ${name} ${x ? 'removed' : 'added'}`);
         continue;
       }
-      for (const k of ['visible', 'protect', 'links'] as const) {
+      for (const k of ['visible', 'protect', 'links', 'conditions'] as const) {
         if (JSON.stringify(x[k]) !== JSON.stringify(y[k])) out.push(`${name} ${k}`);
       }
       for (const k of new Set([...Object.keys(x.cells), ...Object.keys(y.cells)])) {
@@ -171,7 +192,10 @@ export class FakeEt {
 
   /** Reopen a saved workbook (a fresh object model, an empty call log). */
   static open(saved: string, build: Build = DEFAULT_BUILD): FakeEt {
-    return new FakeEt(JSON.parse(saved) as BookData, build);
+    const book = JSON.parse(saved) as BookData;
+    // The selection and active cell are not part of the file.
+    for (const s of book.sheets) delete s.selected;
+    return new FakeEt(book, build);
   }
 
   /** The global `Application` an add-in page sees. */
@@ -217,6 +241,20 @@ export class FakeEt {
   }
 }
 
+/**
+ * What a cell written through the object model shows: a number in its format, as the
+ * numfmt library (ECMA-376 format codes) displays it; the fake knows no other spelling.
+ */
+function shown(value: CellData['value'], format: string): string {
+  if (value === null) return '';
+  if (typeof value !== 'number') return typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value;
+  try {
+    return numfmt(format === '@' ? 'General' : format, value);
+  } catch {
+    return String(value);
+  }
+}
+
 function protectedError(): Error {
   return new Error('您试图更改的单元格或图表受保护，因而是只读的。');
 }
@@ -232,6 +270,27 @@ class FakeApplication {
   get ActiveSheet(): FakeWorksheet {
     this.et.log('Application.ActiveSheet', 'get');
     return new FakeWorksheet(this.et, this.et.book.sheets[this.et.book.active]);
+  }
+
+  /**
+   * The active cell of the active sheet: its selection's top-left cell, A1 when nothing
+   * was selected (Application.ActiveCell, et-jsapi-declare `readonly ActiveCell: Range`).
+   */
+  get ActiveCell(): FakeRange {
+    this.et.log('Application.ActiveCell', 'get');
+    const sheet = this.et.book.sheets[this.et.book.active];
+    const p = parseAddress((sheet.selected ?? 'A1').split(':')[0]);
+    return new FakeRange(this.et, sheet, p.row + 1, p.col + 1, p.row + 1, p.col + 1);
+  }
+
+  /** The active sheet's selection (Application.Selection; the fake's is always a range). */
+  get Selection(): FakeRange {
+    this.et.log('Application.Selection', 'get');
+    const sheet = this.et.book.sheets[this.et.book.active];
+    const [a, b] = (sheet.selected ?? 'A1').split(':');
+    const p = parseAddress(a);
+    const q = parseAddress(b ?? a);
+    return new FakeRange(this.et, sheet, p.row + 1, p.col + 1, q.row + 1, q.col + 1);
   }
 
   get DisplayAlerts(): boolean {
@@ -251,6 +310,12 @@ class FakeWorkbook {
   get Worksheets(): FakeWorksheets {
     this.et.log('Workbook.Worksheets', 'get');
     return new FakeWorksheets(this.et);
+  }
+
+  /** Workbook.ProtectStructure (et-jsapi-declare: `readonly ProtectStructure: boolean`). */
+  get ProtectStructure(): boolean {
+    this.et.log('Workbook.ProtectStructure', 'get');
+    return this.et.book.protectStructure;
   }
 }
 
@@ -275,7 +340,7 @@ class FakeWorksheets {
     if (book.protectStructure) throw new Error('工作簿受保护，不能更改。');
     let n = book.sheets.length + 1;
     while (book.sheets.some((s) => s.name === `Sheet${n}`)) n++;
-    const data: SheetData = { name: `Sheet${n}`, visible: -1, protect: false, cells: {}, links: [] };
+    const data: SheetData = { name: `Sheet${n}`, visible: -1, protect: false, cells: {}, links: [], conditions: [] };
     const at = after ? book.sheets.indexOf(after.data) + 1 : before ? book.sheets.indexOf(before.data) : book.active;
     book.sheets.splice(at, 0, data);
     book.active = at;
@@ -345,7 +410,7 @@ class FakeWorksheet {
       r2 = 0,
       c2 = 0;
     for (const [k, cell] of Object.entries(this.data.cells)) {
-      if (cell.value === null && cell.format === 'General' && cell.pattern === XL_NONE && !cell.comment) continue;
+      if (cell.value === null && cell.formula === null && cell.format === 'General' && cell.pattern === XL_NONE && !cell.comment) continue;
       const [r, c] = k.split(',').map(Number);
       r1 = Math.min(r1, r);
       c1 = Math.min(c1, c);
@@ -488,15 +553,78 @@ class FakeRange {
   set Value2(v: unknown) {
     this.log('Value2', 'set');
     const rows = this.size === 1 && !Array.isArray(v) ? [[v]] : (v as unknown[][]);
-    rows.forEach((row, i) =>
-      row.forEach((x, j) => {
-        const r = this.r1 + i;
-        const c = this.c1 + j;
-        // Like a spreadsheet, a number typed into a cell not formatted as text becomes a number.
-        const value = typeof x === 'string' && this.at(r, c).format !== '@' && /^-?\d+(\.\d+)?$/.test(x) ? Number(x) : (x as CellData['value']);
-        this.put(r, c, { value: value ?? null, text: value === null || value === undefined ? '' : String(value) });
-      }),
-    );
+    rows.forEach((row, i) => row.forEach((x, j) => this.type(this.r1 + i, this.c1 + j, x)));
+  }
+
+  /**
+   * A value put into a cell is taken as if typed, the least generous reading of Value2
+   * ("Range.Value2", learn.microsoft.com/office/vba/api/excel.range.value2, sets the
+   * cell as entered): in a cell not formatted as text (`@`), a string that looks like a
+   * number becomes the number and one starting with `=` a formula; a leading apostrophe
+   * keeps the rest as text (Range.PrefixCharacter) and is not part of the value.
+   */
+  private type(r: number, c: number, x: unknown): void {
+    const asText = this.at(r, c).format === '@';
+    if (typeof x === 'string' && x.startsWith("'")) return this.put(r, c, { value: x.slice(1), formula: null, text: x.slice(1) });
+    if (typeof x === 'string' && !asText && x.startsWith('=') && x.length > 1) return this.put(r, c, { value: null, formula: x, text: '' });
+    const value = typeof x === 'string' && !asText && /^-?\d+(\.\d+)?$/.test(x) ? Number(x) : (x as CellData['value']);
+    this.put(r, c, { value: value ?? null, formula: null, text: shown(value ?? null, this.at(r, c).format) });
+  }
+
+  /**
+   * The cell's formula with its `=`; a constant's value as text, '' for a blank
+   * (Range.Formula, learn.microsoft.com/office/vba/api/excel.range.formula: "If the cell
+   * contains a constant, this property returns the constant"; et-jsapi-declare
+   * `Formula: string`). Setting it is typing: `=…` makes a formula. The fake does not
+   * calculate: a formula it is given has no value (Value2 blank) until a test sets one,
+   * the least generous answer for a value nothing here computed.
+   */
+  get Formula(): string {
+    this.log('Formula', 'get');
+    if (this.size !== 1) throw new Error('the fake reads Formula of one cell only');
+    const d = this.first();
+    return d.formula ?? (d.value === null ? '' : String(d.value));
+  }
+
+  set Formula(v: string) {
+    this.log('Formula', 'set');
+    for (const [r, c] of this.cellsOf()) this.type(r, c, v);
+  }
+
+  /** Whether the cell holds a formula (Range.HasFormula; Null for a range mixing both). */
+  get HasFormula(): boolean | null {
+    this.log('HasFormula', 'get');
+    const all = new Set(this.cellsOf().map(([r, c]) => this.at(r, c).formula !== null));
+    return all.size === 1 ? [...all][0] : null;
+  }
+
+  /** `Address(RowAbsolute = true, ColumnAbsolute = true)`: `$H$6` by default, as in Excel. */
+  Address(rowAbsolute = true, columnAbsolute = true): string {
+    this.log('Address', 'call');
+    const one = (r: number, c: number) => `${columnAbsolute ? '$' : ''}${colName(c)}${rowAbsolute ? '$' : ''}${r}`;
+    return this.size === 1 ? one(this.r1, this.c1) : `${one(this.r1, this.c1)}:${one(this.r2, this.c2)}`;
+  }
+
+  get Worksheet(): FakeWorksheet {
+    this.log('Worksheet', 'get');
+    return new FakeWorksheet(this.et, this.sheet);
+  }
+
+  /**
+   * The sheet's conditional formats that apply to any cell of this range (Range.
+   * FormatConditions, "all the conditional formats for the specified range"; the
+   * least generous reading includes a rule over a larger range).
+   */
+  get FormatConditions(): FakeFormatConditions {
+    this.log('FormatConditions', 'get');
+    return new FakeFormatConditions(this.et, this.sheet, this);
+  }
+
+  overlaps(address: string): boolean {
+    const [a, b] = address.split(':');
+    const p = parseAddress(a);
+    const q = parseAddress(b ?? a);
+    return p.row + 1 <= this.r2 && q.row + 1 >= this.r1 && p.col + 1 <= this.c2 && q.col + 1 >= this.c1;
   }
 
   /** One string for the range, Null when its cells show different texts (see Build). */
@@ -520,7 +648,7 @@ class FakeRange {
 
   set NumberFormat(v: string) {
     this.log('NumberFormat', 'set');
-    for (let r = this.r1; r <= this.r2; r++) for (let c = this.c1; c <= this.c2; c++) this.put(r, c, { format: v });
+    for (let r = this.r1; r <= this.r2; r++) for (let c = this.c1; c <= this.c2; c++) this.put(r, c, { format: v, text: shown(this.at(r, c).value, v) });
   }
 
   get Interior(): FakeInterior {
@@ -561,12 +689,13 @@ class FakeRange {
     this.log('Select', 'call');
     if (this.et.book.sheets[this.et.book.active] !== this.sheet) throw new Error('只能选择活动工作表上的单元格');
     this.et.selection = { sheet: this.sheet.name, address: this.address };
+    this.sheet.selected = this.address;
   }
 
   ClearContents(): void {
     this.log('ClearContents', 'call');
     if (this.sheet.protect) throw protectedError();
-    for (const [r, c] of this.stored()) this.put(r, c, { value: null, text: '' });
+    for (const [r, c] of this.stored()) this.put(r, c, { value: null, formula: null, text: '' });
   }
 
   Clear(): void {
@@ -669,5 +798,110 @@ class FakeComment {
   Delete(): void {
     this.et.log('Comment.Delete', 'call');
     this.range.put(this.range.r1, this.range.c1, { comment: null });
+  }
+}
+
+/**
+ * A range's conditional formats (FormatConditions: `Count`, `Item(i)` 1-based,
+ * `Add(Type, Operator?, Formula1?)`, et-jsapi-declare lib.et.d.ts). A relative reference
+ * in `Formula1` is taken relative to the active cell, when adding and when reading back
+ * (learn.microsoft.com/office/troubleshoot/excel/conditional-formatting-set-incorrectly,
+ * KB 895562): the fake records that cell as the rule's anchor, and since it does not
+ * shift references, reading `Formula1` with another active cell fails.
+ */
+class FakeFormatConditions {
+  constructor(
+    private readonly et: FakeEt,
+    private readonly sheet: SheetData,
+    private readonly range: FakeRange,
+  ) {}
+
+  private list(): ConditionData[] {
+    return this.sheet.conditions.filter((d) => this.range.overlaps(d.appliesTo));
+  }
+
+  get Count(): number {
+    this.et.log('FormatConditions.Count', 'get');
+    return this.list().length;
+  }
+
+  Item(i: number): FakeFormatCondition {
+    this.et.log('FormatConditions.Item', 'call');
+    const d = this.list()[i - 1];
+    if (!d) throw new Error('下标越界');
+    return new FakeFormatCondition(this.et, this.sheet, d);
+  }
+
+  Add(type: number, _operator?: unknown, formula1?: string): FakeFormatCondition {
+    this.et.log('FormatConditions.Add', 'call');
+    if (this.sheet.protect) throw protectedError();
+    if (type !== 2 || typeof formula1 !== 'string' || !formula1.startsWith('=')) throw new Error('the fake models expression rules only');
+    const d: ConditionData = { appliesTo: this.range.address, type, formula1, anchor: activeCellOf(this.et), color: null };
+    this.sheet.conditions.push(d);
+    return new FakeFormatCondition(this.et, this.sheet, d);
+  }
+}
+
+function activeCellOf(et: FakeEt): string {
+  const sheet = et.book.sheets[et.book.active];
+  return `${sheet.name}!${(sheet.selected ?? 'A1').split(':')[0]}`;
+}
+
+class FakeFormatCondition {
+  constructor(
+    private readonly et: FakeEt,
+    private readonly sheet: SheetData,
+    private readonly data: ConditionData,
+  ) {}
+
+  private alive(): void {
+    if (!this.sheet.conditions.includes(this.data)) throw new Error('条件格式已删除');
+  }
+
+  get Type(): number {
+    this.et.log('FormatCondition.Type', 'get');
+    this.alive();
+    return this.data.type;
+  }
+
+  get Formula1(): string {
+    this.et.log('FormatCondition.Formula1', 'get');
+    this.alive();
+    if (activeCellOf(this.et) !== this.data.anchor) throw new Error(`the fake cannot shift Formula1 from ${this.data.anchor} to ${activeCellOf(this.et)}`);
+    return this.data.formula1;
+  }
+
+  get AppliesTo(): FakeRange {
+    this.et.log('FormatCondition.AppliesTo', 'get');
+    this.alive();
+    const [a, b] = this.data.appliesTo.split(':');
+    const p = parseAddress(a);
+    const q = parseAddress(b ?? a);
+    return new FakeRange(this.et, this.sheet, p.row + 1, p.col + 1, q.row + 1, q.col + 1);
+  }
+
+  /** The rule's fill: Interior.Color (BGR), null until set. */
+  get Interior(): { Color: number | null } {
+    this.et.log('FormatCondition.Interior', 'get');
+    this.alive();
+    const { et, sheet, data } = this;
+    return {
+      get Color() {
+        et.log('FormatCondition.Interior.Color', 'get');
+        return data.color;
+      },
+      set Color(v: number | null) {
+        et.log('FormatCondition.Interior.Color', 'set');
+        if (sheet.protect) throw protectedError();
+        data.color = v;
+      },
+    };
+  }
+
+  Delete(): void {
+    this.et.log('FormatCondition.Delete', 'call');
+    this.alive();
+    if (this.sheet.protect) throw protectedError();
+    this.sheet.conditions.splice(this.sheet.conditions.indexOf(this.data), 1);
   }
 }

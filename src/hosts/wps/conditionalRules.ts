@@ -1,0 +1,96 @@
+import { XL_EXPRESSION } from './etConstants';
+import { call, child, EtObject, invoke, numberProp, prop, setProp } from './etObject';
+import { RuleRecord } from './recordsSheet';
+import { rangeAt } from './workbook';
+
+/**
+ * The conditional formats of 改为公式: expression rules
+ * (`Range.FormatConditions.Add(xlExpression = 2, , Formula1)`, et-jsapi-declare
+ * lib.et.d.ts `FormatConditions.Add(Type, Operator?, Formula1?)`) with a solid fill
+ * (`FormatCondition.Interior.Color`, BGR).
+ *
+ * A rule's formula is relative to the top-left cell of its range, but the object model
+ * takes the relative references of `Formula1` relative to the ACTIVE cell, both when
+ * adding and when reading it back (Microsoft, "The conditional formatting may be set
+ * incorrectly when you use VBA in Excel", learn.microsoft.com/office/troubleshoot/excel/
+ * conditional-formatting-set-incorrectly, KB 895562; WPS follows Excel's object model).
+ * The documented workaround is to select the range's top-left cell first; the user's
+ * active sheet and selections are put back afterwards.
+ */
+
+/** Adds the rules as recorded; the rules of one range share one selection of its anchor. */
+export function addRules(app: unknown, sheets: Map<string, EtObject>, rules: RuleRecord[]): void {
+  for (const group of byRange(rules)) {
+    const { sheet, range } = group[0];
+    atAnchor(app, sheets.get(sheet)!, range, () => {
+      const conditions = child(rangeAt(sheets.get(sheet)!, range), 'FormatConditions');
+      for (const rule of group) {
+        const condition = call(conditions, 'Add', XL_EXPRESSION, undefined, `=${rule.formula}`);
+        setProp(child(condition, 'Interior'), 'Color', rule.colour);
+      }
+    });
+  }
+}
+
+/**
+ * Deletes, for each rule, the one conditional format that is it: an expression rule over
+ * exactly its range with its formula and fill. A user's rule, even on the same cells,
+ * differs in one of them and stays; a rule no longer there (deleted by hand) is passed
+ * over. `removed` is told of each range's rules once they are gone.
+ */
+export function removeRules(app: unknown, sheets: Map<string, EtObject>, rules: RuleRecord[], removed: (rule: RuleRecord) => void): void {
+  for (const group of byRange(rules)) {
+    const { sheet, range } = group[0];
+    atAnchor(app, sheets.get(sheet)!, range, () => {
+      const conditions = child(rangeAt(sheets.get(sheet)!, range), 'FormatConditions');
+      const left = [...group];
+      for (let i = numberProp(conditions, 'Count'); i >= 1 && left.length > 0; i--) {
+        const condition = invoke<EtObject>(conditions, 'Item', i);
+        const at = left.findIndex((rule) => isRule(condition, rule));
+        if (at < 0) continue;
+        call(condition, 'Delete');
+        left.splice(at, 1);
+      }
+    });
+    group.forEach(removed);
+  }
+}
+
+/** The rules grouped by sheet and range, in the order first met. */
+function byRange(rules: RuleRecord[]): RuleRecord[][] {
+  const groups = new Map<string, RuleRecord[]>();
+  for (const r of rules) {
+    const key = `${r.sheet}\u0000${r.range}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()];
+}
+
+function isRule(condition: EtObject, rule: RuleRecord): boolean {
+  if (numberProp(condition, 'Type') !== XL_EXPRESSION) return false;
+  const appliesTo = String(call(child(condition, 'AppliesTo'), 'Address', false, false));
+  return (
+    appliesTo.toUpperCase() === rule.range.toUpperCase() &&
+    sameFormula(String(prop(condition, 'Formula1')), `=${rule.formula}`) &&
+    numberProp(child(condition, 'Interior'), 'Color') === rule.colour
+  );
+}
+
+/** The host may print a formula with its own spacing and letter case. */
+const sameFormula = (a: string, b: string): boolean => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+
+/** Runs `action` with the range's top-left cell active, then puts the user's sheet and selections back. */
+function atAnchor<T>(app: unknown, sheet: EtObject, range: string, action: () => T): T {
+  const home = prop<EtObject>(app, 'ActiveSheet');
+  const homeSelection = prop<EtObject>(app, 'Selection');
+  call(sheet, 'Activate');
+  const selection = prop<EtObject>(app, 'Selection');
+  call(rangeAt(sheet, range.split(':')[0]), 'Select');
+  try {
+    return action();
+  } finally {
+    call(selection, 'Select');
+    call(home, 'Activate');
+    call(homeSelection, 'Select');
+  }
+}

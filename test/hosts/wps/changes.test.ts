@@ -1,0 +1,400 @@
+import { annotationsFor } from '../../../src/core/annotations';
+import { blankForm } from '../../../src/core/blankForm';
+import { checkWorkbook } from '../../../src/core/engine';
+import { Finding } from '../../../src/core/findings';
+import { fixWorkbook } from '../../../src/core/fixAll';
+import { fixWrite } from '../../../src/core/fixes';
+import { workbookFormulas } from '../../../src/core/formFormulas';
+import { Grid } from '../../../src/core/grid';
+import { HostError, WorkbookChange } from '../../../src/hosts/host';
+import { createWpsHost } from '../../../src/hosts/wps';
+import { fixtureXlsx } from '../../core/fixtures';
+import { provinceTsv } from '../../core/provinces';
+import { FakeEt } from './fakeEt';
+
+/**
+ * 改正 / 全部改正 / 撤销改正 / 改为公式 through the WPS host, on the 青浦 2024 and 宝山 2022
+ * self-evaluation workbooks in the WPS fake.
+ */
+
+const RECORDS = '__perfcheck';
+/** SEVERITY_FILL.error #FFC7CE in BGR. */
+const ERROR_FILL_BGR = 0xcec7ff;
+
+type Fixture = 'qingpu-2024-self-eval' | 'tangxi-2022-1';
+
+/** A fixture as WPS opens it: 青浦 2024 (.xlsx, numbers in their formats) or 汤溪 2022 (a province form, every cell text). */
+async function grids(name: Fixture): Promise<Grid[]> {
+  return name === 'tangxi-2022-1' ? [provinceTsv(name)] : fixtureXlsx(name);
+}
+
+async function workbook(name: Fixture = 'qingpu-2024-self-eval'): Promise<FakeEt> {
+  return FakeEt.fromGrids(await grids(name));
+}
+
+/** What the pane does: reads every sheet through the host and checks it. */
+async function read(et: FakeEt): Promise<{ grids: Grid[]; findings: Finding[] }> {
+  const host = createWpsHost(et.application);
+  const grids = await host.readSheets((await host.sheets()).names);
+  return { grids, findings: checkWorkbook(grids).findings };
+}
+
+const fixable = (findings: Finding[]) => findings.filter((f) => f.fix).map((f) => `${f.sheet}!${f.cell} ${f.code}`);
+
+/** 全部改正 as the pane asks it: every change with the text the cell showed when checked. */
+async function fixAll(et: FakeEt): Promise<WorkbookChange> {
+  const { changes } = fixWorkbook((await read(et)).grids);
+  return { writes: changes.map((c) => c.write), rules: [], shown: changes.map((c) => c.before) };
+}
+
+/** The differences between two saved states, leaving out the records sheet. */
+const formChanges = (before: string, after: string) => FakeEt.changes(before, after).filter((l) => !l.startsWith(RECORDS) && !l.includes(`sheet ${RECORDS}`));
+
+describe('改正 and 全部改正', () => {
+  test('fix one: 青浦 表4!H6 gets 8.27 in its own 0.00 format, its finding is gone, nothing else changed', async () => {
+    const et = await workbook();
+    const host = createWpsHost(et.application);
+    const { grids, findings } = await read(et);
+    const h6 = findings.find((f) => f.sheet === '表4' && f.cell === 'H6' && f.fix)!;
+    const original = et.serialize();
+
+    const result = await host.applyChanges({ writes: [fixWrite('表4', h6.fix!)], rules: [], shown: ['8.72'] });
+
+    expect(result).toEqual({ cells: 1, rules: 0 });
+    expect(et.cell('表4', 'H6')).toMatchObject({ value: 8.27, format: '0.00', formula: null });
+    expect(formChanges(original, et.serialize())).toEqual([expect.stringMatching(/^表4\[6,8\] .*"value":8\.72.* → .*"value":8\.27/)]);
+    const after = (await read(et)).findings;
+    expect(after.filter((f) => f.sheet === '表4' && f.cell === 'H6' && f.fix)).toEqual([]);
+    expect(grids.find((g) => g.sheet === '表4')!.cells[5][7]).toMatchObject({ text: '8.72' });
+    expect(await host.pendingChanges()).toBe(1);
+    // The records sheet is very hidden and not offered as a sheet to check.
+    expect(et.sheet(RECORDS).visible).toBe(2);
+    expect((await host.sheets()).names).not.toContain(RECORDS);
+  });
+
+  test.each(['qingpu-2024-self-eval', 'tangxi-2022-1'] as const)('fix all (%s): every fixable finding gone on re-check, only the changed cells differ, undo restores all', async (name) => {
+    const et = await workbook(name);
+    const host = createWpsHost(et.application);
+    const original = et.serialize();
+    const before = (await read(et)).findings;
+    const change = await fixAll(et);
+    expect(change.writes.length).toBeGreaterThan(0);
+    expect(fixable(before).length).toBeGreaterThan(0);
+
+    await host.applyChanges(change);
+
+    // Each cell holds what was written, a text as text even where it looks like a number (汤溪: 90, 100.00%).
+    for (const w of change.writes) expect(et.cell(w.sheet, w.cell).value).toBe(w.kind === 'number' ? Number(w.value) : w.value);
+    const after = (await read(et)).findings;
+    expect(fixable(after)).toEqual([]);
+    // The same findings as the engine's own corrected workbook: what only a person can decide stays.
+    const expected = fixWorkbook(await grids(name)).after.findings.map((f) => `${f.sheet}!${f.cell} ${f.code}`);
+    expect(after.map((f) => `${f.sheet}!${f.cell} ${f.code}`).sort()).toEqual([...expected].sort());
+    const changed = formChanges(original, et.serialize());
+    expect(changed).toHaveLength(change.writes.length);
+    expect(await host.pendingChanges()).toBe(change.writes.length);
+
+    expect(await host.undoChanges()).toBe(change.writes.length);
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+    expect(await host.pendingChanges()).toBe(0);
+    expect(await host.undoChanges()).toBe(0);
+  });
+
+  test('undo after save and reopen restores every cell exactly', async () => {
+    const et = await workbook();
+    const original = et.serialize();
+    await createWpsHost(et.application).applyChanges(await fixAll(et));
+
+    const reopened = FakeEt.open(et.serialize());
+    const host = createWpsHost(reopened.application);
+    expect(await host.pendingChanges()).toBeGreaterThan(0);
+    await host.undoChanges();
+    expect(FakeEt.changes(original, reopened.serialize())).toEqual([]);
+  });
+
+  test('a cell changed twice keeps its first original; texts that look like numbers or formulas stay text', async () => {
+    const et = await workbook();
+    et.edit('表3', 'B30', { value: '001', text: '001' });
+    et.edit('表3', 'C30', { value: 1.5, text: '150.00%', format: '0.00%' });
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    const write = (cell: string, kind: 'number' | 'text', value: string) => ({ sheet: '表3', cell, kind, value, numberFormat: null });
+
+    await host.applyChanges({ writes: [write('B30', 'text', '=1+1'), write('C30', 'number', '0.8'), write('D30', 'text', '2024-1-1')], rules: [] });
+    await host.applyChanges({ writes: [write('B30', 'number', '7')], rules: [] });
+
+    expect(et.cell('表3', 'B30')).toMatchObject({ value: 7, formula: null });
+    expect(et.cell('表3', 'C30')).toMatchObject({ value: 0.8, format: '0.00%' });
+    expect(et.cell('表3', 'D30')).toMatchObject({ value: '2024-1-1', formula: null });
+    expect(await host.pendingChanges()).toBe(3);
+    expect(await host.undoChanges()).toBe(3);
+    expect(et.cell('表3', 'B30').value).toBe('001');
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+});
+
+describe('refused with nothing changed', () => {
+  test('a protected sheet', async () => {
+    const et = await workbook();
+    const change = await fixAll(et);
+    et.sheet('表4').protect = true;
+    const original = et.serialize();
+    const error = await createWpsHost(et.application).applyChanges(change).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ reason: 'protected', message: expect.stringContaining('工作表“表4”受保护') });
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+
+  test('a protected workbook structure when the records sheet must be created', async () => {
+    const et = await workbook();
+    const change = await fixAll(et);
+    et.book.protectStructure = true;
+    const original = et.serialize();
+    await expect(createWpsHost(et.application).applyChanges(change)).rejects.toMatchObject({ reason: 'protected', message: expect.stringContaining('工作簿结构受保护') });
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+
+  test('a protected sheet at undo: the changes stay, and undo works once it is unprotected', async () => {
+    const et = await workbook();
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    await host.applyChanges(await fixAll(et));
+    et.sheet('表4').protect = true;
+    const fixed = et.serialize();
+    await expect(host.undoChanges()).rejects.toMatchObject({ reason: 'protected' });
+    expect(FakeEt.changes(fixed, et.serialize())).toEqual([]);
+    et.sheet('表4').protect = false;
+    await host.undoChanges();
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+
+  test('a cell edited since the check (stale)', async () => {
+    const et = await workbook();
+    const change = await fixAll(et);
+    et.edit('表4', 'G20', { value: 95, text: '95' });
+    const original = et.serialize();
+    const error = await createWpsHost(et.application).applyChanges(change).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'stale', message: expect.stringContaining('请重新检查后再改正') });
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+});
+
+describe('a failure part way', () => {
+  test('while writing cells: the error says so, and 撤销改正 restores everything', async () => {
+    const et = await workbook();
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    const change = await fixAll(et);
+    expect(change.writes.length).toBe(2);
+    // The first Value2 write is the records sheet; the second cell's write fails.
+    et.failAt = { member: 'Range.Value2', kind: 'set', after: 2 };
+    await expect(host.applyChanges(change)).rejects.toMatchObject({ reason: 'unknown', message: expect.stringContaining('撤销改正') });
+    et.failAt = null;
+    expect(formChanges(original, et.serialize())).toHaveLength(1);
+    expect(await host.pendingChanges()).toBe(change.writes.length);
+    await host.undoChanges();
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+
+  test('while undoing: what is restored is dropped from the records, running it again finishes', async () => {
+    const et = await workbook();
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    const change = await fixAll(et);
+    await host.applyChanges(change);
+    // The first cell is restored, the second fails.
+    et.failAt = { member: 'Range.Value2', kind: 'set', after: 1 };
+    await expect(host.undoChanges()).rejects.toMatchObject({ message: expect.stringContaining('再点一次“撤销改正”') });
+    et.failAt = null;
+    expect(await host.pendingChanges()).toBe(change.writes.length - 1);
+    expect(await host.undoChanges()).toBe(change.writes.length - 1);
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+});
+
+describe('changes and highlights share the records sheet', () => {
+  test('mark, fix, re-check and mark again, 清除标注, 撤销改正: each keeps the other’s records', async () => {
+    const et = await workbook();
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    await host.annotate((await read(et)).findings);
+    const change = await fixAll(et);
+    await host.applyChanges(change);
+    // Re-checking marks the remaining findings and unmarks the fixed cells; the change records stay.
+    const remaining = (await read(et)).findings;
+    await host.annotate(remaining);
+    expect(await host.pendingChanges()).toBe(change.writes.length);
+    expect(et.cell('表4', 'H6')).toMatchObject({ value: 8.27, comment: null, pattern: -4142 });
+
+    expect(await host.clearAnnotations()).toBe(annotationsFor(remaining).length);
+    expect(await host.pendingChanges()).toBe(change.writes.length);
+    expect(et.sheet(RECORDS)).toBeDefined();
+    await host.undoChanges();
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+
+  test('fix, then mark, 撤销改正 keeps the marks, 清除标注 then restores the rest', async () => {
+    const et = await workbook();
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    await host.applyChanges(await fixAll(et));
+    const findings = (await read(et)).findings;
+    await host.annotate(findings);
+    const marked = annotationsFor(findings)[0];
+
+    await host.undoChanges();
+    expect(et.cell(marked.sheet, marked.cell).comment?.text).toContain('PerfCheck 检查：');
+    expect(await host.pendingChanges()).toBe(0);
+    expect(await host.clearAnnotations()).toBe(annotationsFor(findings).length);
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+
+  test('a records sheet the released version wrote (marks only, columns A–G) still clears and takes change records', async () => {
+    const et = await workbook();
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    await host.annotate((await read(et)).findings);
+    // The released version's layout: the header 工作表…批注 and one row a mark in A–G, nothing beyond.
+    const records = et.sheet(RECORDS);
+    records.cells = Object.fromEntries(Object.entries(records.cells).filter(([k]) => Number(k.split(',')[1]) <= 7));
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => et.cell(RECORDS, `${String.fromCharCode(64 + c)}1`).value)).toEqual(['工作表', '单元格', '图案', '颜色', '颜色索引', '有批注', '批注', null]);
+    expect(et.cell('表4', 'H6').color).toBe(ERROR_FILL_BGR);
+
+    await host.applyChanges(await fixAll(et));
+    await host.clearAnnotations();
+    expect(await host.pendingChanges()).toBeGreaterThan(0);
+    expect(et.cell('表4', 'H6')).toMatchObject({ value: 8.27, comment: null, pattern: -4142 });
+    await host.undoChanges();
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+
+  test('a released-version records sheet alone clears as before', async () => {
+    const et = await workbook();
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    await host.annotate((await read(et)).findings);
+    const records = et.sheet(RECORDS);
+    records.cells = Object.fromEntries(Object.entries(records.cells).filter(([k]) => Number(k.split(',')[1]) <= 7));
+    expect(await host.pendingChanges()).toBe(0);
+    expect(await host.clearAnnotations()).toBeGreaterThan(0);
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+});
+
+describe('改为公式', () => {
+  async function formulas(et: FakeEt): Promise<WorkbookChange> {
+    const { grids } = await read(et);
+    return workbookFormulas(checkWorkbook(grids), grids);
+  }
+
+  test('writes the formulas and the rules, keeps them across save and reopen; undo removes exactly them', async () => {
+    const et = await workbook();
+    // A rule of the user's own on cells PerfCheck also formats, and the user's place in the workbook.
+    et.sheet('表4').conditions.push({ appliesTo: 'G13:G19', type: 2, formula1: '=G13=0', anchor: '表4!G13', color: 0x00ff00 });
+    await createWpsHost(et.application).select('表3', 'C5');
+    const original = et.serialize();
+    const change = await formulas(et);
+    expect(change.rules.length).toBeGreaterThan(0);
+
+    const result = await createWpsHost(et.application).applyChanges(change);
+    expect(result).toEqual({ cells: change.writes.length, rules: change.rules.length });
+    for (const w of change.writes) expect(et.cell(w.sheet, w.cell).formula).toBe(`=${w.value}`);
+    expect(et.cell('表4', 'H6').formula).toMatch(/^=IF\(D6=0,"",.*E6\/D6/);
+    expect(et.cell('表4', 'G20').formula).toContain('SUM(G13:G19,H6)');
+    const mine = et.sheet('表4').conditions.filter((c) => c.color !== 0x00ff00);
+    expect(mine).toContainEqual({
+      appliesTo: 'G13:G19',
+      type: 2,
+      formula1: '=AND(ISNUMBER(G13),ISNUMBER(F13),G13<F13,LEN(TRIM(H13))=0)',
+      // Relative to the range's top-left cell, as the core meant it.
+      anchor: '表4!G13',
+      color: 0x9cebff,
+    });
+    for (const c of mine) expect(c.anchor).toBe(`表4!${c.appliesTo.split(':')[0]}`);
+    // The user is where they were.
+    expect(et.book.sheets[et.book.active].name).toBe('表3');
+    expect(et.sheet('表3').selected).toBe('C5');
+
+    // Applied again: no rule stacks.
+    await createWpsHost(et.application).applyChanges(change);
+    expect(et.sheet('表4').conditions).toHaveLength(mine.length + 1);
+
+    const reopened = FakeEt.open(et.serialize());
+    expect(reopened.sheet('表4').conditions).toEqual(et.sheet('表4').conditions);
+    expect(reopened.cell('表4', 'G20').formula).toBe(et.cell('表4', 'G20').formula);
+    await createWpsHost(reopened.application).select('表3', 'C5');
+    await createWpsHost(reopened.application).undoChanges();
+    expect(FakeEt.changes(original, reopened.serialize())).toEqual([]);
+    expect(reopened.sheet('表4').conditions).toEqual([{ appliesTo: 'G13:G19', type: 2, formula1: '=G13=0', anchor: '表4!G13', color: 0x00ff00 }]);
+  });
+});
+
+describe('how the object model is used', () => {
+  test('a formula for a cell formatted as text is written as a formula, and the text format comes back with undo', async () => {
+    const et = await workbook();
+    et.edit('表4', 'G20', { format: '@' });
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    await host.applyChanges({ writes: [{ sheet: '表4', cell: 'G20', kind: 'formula', value: 'SUM(G13:G19,H6)', numberFormat: null }], rules: [] });
+    expect(et.cell('表4', 'G20')).toMatchObject({ formula: '=SUM(G13:G19,H6)', format: 'General' });
+    await host.undoChanges();
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+
+  test('the records sheet is read once and written once per action, whatever the number of cells', async () => {
+    const et = await workbook();
+    const host = createWpsHost(et.application);
+    const { grids } = await read(et);
+    const change = workbookFormulas(checkWorkbook(grids), grids);
+    // Highlights first, so the records sheet exists and holds marks to read.
+    await host.annotate(checkWorkbook(grids).findings);
+    et.calls.length = 0;
+    await host.applyChanges(change);
+    // The records block is the one Value2 write 13 columns wide; cells are written one call each.
+    expect(et.count('Range.Value2', 'set', 13)).toBe(1);
+    expect(et.count('Worksheet.UsedRange', 'get')).toBe(1);
+    expect(et.count('Range.Formula', 'set')).toBe(change.writes.length);
+    et.calls.length = 0;
+    await host.undoChanges();
+    expect(et.count('Worksheet.UsedRange', 'get')).toBe(1);
+  });
+});
+
+describe('插入空白自评表', () => {
+  test('at the active cell: labels, formulas and rules in place, read back as one form; undo leaves the sheet empty', async () => {
+    const et = FakeEt.fromGrids([...(await fixtureXlsx('qingpu-2024-self-eval')), { sheet: '新表', top: 0, left: 0, cells: [] }]);
+    const host = createWpsHost(et.application);
+    await host.select('新表', 'B3');
+    const original = et.serialize();
+    const { sheet, cell } = await host.activeCell();
+    const form = blankForm(sheet, cell);
+
+    expect(await host.applyChanges({ writes: form.writes, rules: form.rules })).toEqual({ cells: form.writes.length, rules: form.rules.length });
+
+    for (const w of form.writes) {
+      const written = et.cell('新表', w.cell);
+      if (w.kind === 'formula') expect(written.formula).toBe(`=${w.value}`);
+      else expect(written.value).toBe(w.kind === 'number' ? Number(w.value) : w.value);
+    }
+    const conditions = et.sheet('新表').conditions;
+    expect(conditions).toHaveLength(form.rules.length);
+    for (const c of conditions) expect(c.anchor).toBe(`新表!${c.appliesTo.split(':')[0]}`);
+    // The form reads as one self-evaluation form through the host, the user still at B3.
+    const [grid] = await host.readSheets(['新表']);
+    expect(checkWorkbook([grid]).forms.map((f) => f.form.kind)).toEqual(['self-eval']);
+    expect(await host.activeCell()).toEqual({ sheet: '新表', cell: 'B3' });
+
+    expect(await host.undoChanges()).toBe(form.writes.length);
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+  });
+});
+
+describe('the active cell', () => {
+  test('is the active sheet and the top-left cell of its selection', async () => {
+    const et = await workbook();
+    const host = createWpsHost(et.application);
+    expect(await host.activeCell()).toEqual({ sheet: '表1', cell: 'A1' });
+    await host.select('表4', 'B3');
+    expect(await host.activeCell()).toEqual({ sheet: '表4', cell: 'B3' });
+  });
+});
