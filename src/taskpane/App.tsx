@@ -179,11 +179,11 @@ export function App(props: { picked: PickedHost }) {
       const controller = new AbortController();
       setChecking(controller);
       try {
-        const planned = await plan(controller.signal);
-        if (!('writes' in planned)) return planned;
+        const worked = await plan(controller.signal);
+        if (!('writes' in worked)) return worked;
         setChecking(null);
-        await host.applyChanges({ writes: planned.writes, rules: planned.rules, shown: planned.shown });
-        return await checkAfter(said(planned));
+        await host.applyChanges({ writes: worked.writes, rules: worked.rules, shown: worked.shown });
+        return await checkAfter(said(worked));
       } finally {
         await refreshPending(host);
       }
@@ -234,7 +234,8 @@ export function App(props: { picked: PickedHost }) {
       async (signal) => {
         const at = await host!.activeCell();
         const grids = await host!.readSheets([at.sheet]);
-        const rules = profile === 'auto' ? 'national' : profile;
+        // The workbook's own rounding when it has been checked: the new form matches the others.
+        const rules = ruleOfRun();
         const p = await planOffThread({ task: 'blank', grids, sheet: at.sheet, anchor: at.cell, profile: rules, perf: false }, signal);
         if (p.occupied && p.occupied.length > 0)
           return { intent: 'error', text: t.blankOccupied(`${at.sheet}!${at.cell}`, p.area!, p.occupied) } as Notice;
