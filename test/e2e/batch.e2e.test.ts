@@ -17,18 +17,8 @@ import { buildAddin } from './build';
 import { foreignFromPane, Initiated, recordRequests } from './requests';
 import { serve } from './server';
 import { FORMS_DIR } from '../core/fixtures';
+import { axeViolations } from './axe';
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(
-    async () =>
-      (await (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document))
-        .violations,
-  );
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const WORKBOOKS = ['baoshan-2022-self-eval.xlsx', 'baoshan-2024-target-declaration.xlsx', 'qingpu-2024-self-eval.xlsx'];
 const TEXT = 'qingpu-2024-self-eval.tsv';

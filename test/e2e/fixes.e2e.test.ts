@@ -1,10 +1,12 @@
-import { mkdirSync, readFileSync } from 'fs';
-import { dirname, join, resolve } from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { mkdirSync } from 'fs';
+import { join, resolve } from 'path';
+import { Browser, chromium } from 'playwright-core';
 import { buildAddin } from './build';
 import { OFFICE_CDN } from './requests';
 import { OFFICE_TELEMETRY, serve } from './server';
 import { FORMS_DIR } from '../core/fixtures';
+import { axeViolations } from './axe';
+import { FONT_CSS, testFontFile } from './fonts';
 
 /**
  * The accountant's flow, shot step by step at 900×700: README.md shows the copies in
@@ -12,24 +14,6 @@ import { FORMS_DIR } from '../core/fixtures';
  * so that a test run leaves the checkout as it was.
  */
 const IMAGES = resolve(__dirname, process.env.PERFCHECK_DOCS_IMAGES === '1' ? '../../docs/images' : '../../test-output');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-// No Chinese font on this machine: Noto Sans SC (test only, never shipped) as Windows' YaHei would be.
-const FONT_DIR = join(dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
-const FONT_CSS =
-  ['400', '600']
-    .map((w) => readFileSync(join(FONT_DIR, '..', `${w}.css`), 'utf8').replace(/url\(\.\/files\//g, 'url(/__test-fonts/'))
-    .join('\n') + `\n.fui-FluentProvider { --fontFamilyBase: 'Segoe UI', 'Noto Sans SC', sans-serif !important; }`;
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(
-    async () =>
-      (await (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document))
-        .violations,
-  );
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /**
  * 改正, 全部改正, 撤销改正 and 改为公式 in real headless Chromium on the built preview page,
@@ -58,8 +42,8 @@ describe('fixing a form in the browser (preview mode)', () => {
     });
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      const font = /^\/__test-fonts\/([\w.-]+\.woff2?)$/.exec(new URL(url).pathname);
-      if (url.startsWith(server.url) && font) return route.fulfill({ path: join(FONT_DIR, font[1]) });
+      const font = testFontFile(url, server.url);
+      if (font) return route.fulfill({ path: font });
       if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
       // office.js is asked from Microsoft's CDN first (blocked here: the page falls back to its own copy).
       if (url !== OFFICE_TELEMETRY && !url.startsWith(OFFICE_CDN)) errors.push(`asked another origin: ${url}`);

@@ -1,38 +1,14 @@
-import { existsSync, mkdirSync, readFileSync } from 'fs';
-import { dirname, join, resolve } from 'path';
+import { existsSync, mkdirSync } from 'fs';
+import { join, resolve } from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { buildAddin } from './build';
 import { foreignFromPane, Initiated, OFFICE_CDN, recordRequests } from './requests';
 import { OFFICE_TELEMETRY, serve } from './server';
 import { FORMS_DIR } from '../core/fixtures';
+import { axeViolations } from './axe';
+import { FONT_CSS, testFontFile } from './fonts';
 
 const SCREENSHOTS = resolve(__dirname, '../../test-output');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * This machine has no Chinese font, so Chromium would draw boxes; Windows has Microsoft
- * YaHei as the fallback after Segoe UI. The test page gets Noto Sans SC (the npm package,
- * OFL, test only: never shipped) as that fallback, served from the pane's own origin.
- */
-const FONT_DIR = join(dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
-const FONT_CSS =
-  ['400', '600']
-    .map((w) => readFileSync(join(FONT_DIR, '..', `${w}.css`), 'utf8').replace(/url\(\.\/files\//g, 'url(/__test-fonts/'))
-    .join('\n') + `\n.fui-FluentProvider { --fontFamilyBase: 'Segoe UI', 'Noto Sans SC', sans-serif !important; }`;
-
-interface AxeViolation {
-  id: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's violations on the page as it is now (every rule axe runs by default). */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(
-    async () => (await (window as unknown as { axe: { run(c: Document): Promise<{ violations: AxeViolation[] }> } }).axe.run(document)).violations,
-  );
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Whether the page scrolls sideways (it must not, down to 320 px). */
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
@@ -80,8 +56,8 @@ describe('task pane in a browser (preview mode)', () => {
     // The pane must not reach anything but its own origin.
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      const font = /^\/__test-fonts\/([\w.-]+\.woff2?)$/.exec(new URL(url).pathname);
-      if (url.startsWith(server.url) && font) return route.fulfill({ path: join(FONT_DIR, font[1]) });
+      const font = testFontFile(url, server.url);
+      if (font) return route.fulfill({ path: font });
       if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')) {
         if (url.endsWith('.js')) seen.scripts.push(url);
         return route.continue();
