@@ -3,6 +3,7 @@ import { checkDeclarationFunds } from './checks/declaration';
 import { checkFields } from './checks/fields';
 import { checkFund, FundEvaluation } from './checks/fund';
 import { checkIndicators } from './checks/indicators';
+import { isNotFilledIn, NOT_FILLED_IN } from './checks/notFilledIn';
 import { checkTotals, TotalsEvaluation } from './checks/totals';
 import { CheckContext } from './checks/context';
 import { Finding, findingsFor } from './findings';
@@ -63,6 +64,12 @@ export function checkForm(form: Form, profile: RuleProfile = NATIONAL): FormResu
   } else {
     checkDeclarationFunds(ctx);
     checkIndicators(ctx, null);
+  }
+  if (isNotFilledIn(form)) {
+    // The evaluations stay (改为公式 on a blank template needs them); the empty cells become one finding.
+    const blank = findingsFor(form.sheet, form.id);
+    blank.add('EMPTY_FIELD', form.anchor, NOT_FILLED_IN);
+    return { form, fund, totals, findings: [...blank.out, ...out.filter((f) => f.code === 'FORM_INCOMPLETE')] };
   }
   return { form, fund, totals, findings: out };
 }

@@ -123,6 +123,16 @@ describe('插入空白自评表: the national template with its formulas and rul
     expect(result.findings.filter((f) => arithmetic.includes(f.code))).toEqual([]);
   });
 
+  it('checked before anything is filled in, it is one finding at its title; the first amount brings each blank cell back', () => {
+    const { grid } = inserted('Sheet1', 'B3');
+    const blank = checkWorkbook([grid]).findings;
+    expect(blank.map((f) => [f.code, f.cell])).toEqual([['EMPTY_FIELD', 'B3']]);
+    expect(blank[0].message).toMatch(/^此表尚未填写/);
+    const started = checkWorkbook([typed(grid, 'B3', [[5, 2, 412.5]])]).findings;
+    expect(started.length).toBeGreaterThan(10);
+    expect(started.filter((f) => f.code === 'EMPTY_FIELD').map((f) => f.cell)).toContain('C5');
+  });
+
   it('the rules cover the nine 得分 cells and mark a short score without a reason', () => {
     const { grid, form } = inserted('Sheet1', 'B3');
     expect(form.rules.map((r) => [r.range, r.meaning])).toEqual([
