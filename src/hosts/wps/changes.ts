@@ -1,12 +1,12 @@
 import { bgrOf } from './bgr';
-import { CellContent, readCellContent, restoreCellContent, writeCell } from './cellContent';
+import { CellRead, readContents, restoreTarget, writeTarget, writeTargets } from './cellContent';
 import { addRules, removeRules } from './conditionalRules';
-import { cellValueOf } from './etErrors';
-import { EtObject, prop } from './etObject';
+import { EtObject } from './etObject';
 import { shownText } from './readSheet';
 import { cannotAddRecordsSheet, ChangeRecord, readRecords, recordKey, RECORDS_SHEET, RuleRecord, SnapshotRecord, writeRecords } from './recordsSheet';
-import { findSheet, isProtected, protectedError, rangeAt, sheetName, sheetNamed, worksheets } from './workbook';
+import { findSheet, isProtected, protectedError, sheetName, sheetNamed, worksheets } from './workbook';
 import { ChangeResult, HostError, WorkbookChange } from '../host';
+import { CellWrite } from '../../core/cellWrite';
 
 /**
  * 改正, 全部改正, 改为公式 and 插入空白自评表 on the workbook, and 撤销改正. Write-ahead: each
@@ -20,14 +20,16 @@ export function applyChanges(app: unknown, wb: EtObject, change: WorkbookChange)
   const sheets = writableSheets(wb, [...change.writes.map((w) => w.sheet), ...change.rules.map((r) => r.sheet)], '修改');
 
   const recorded = new Set(records.filter((r) => r.kind === 'change').map((r) => recordKey(r.sheet, r.cell)));
+  const originals = new Map<string, Map<string, CellRead>>();
+  for (const [name, sheet] of sheets) {
+    originals.set(name, readContents(sheet, change.writes.filter((w) => w.sheet === name).map((w) => w.cell)));
+  }
+  const originalOf = (w: CellWrite) => originals.get(w.sheet)!.get(w.cell)!;
   const fresh: SnapshotRecord[] = [];
-  const formats: string[] = [];
   change.writes.forEach((w, i) => {
-    const cell = rangeAt(sheets.get(w.sheet)!, w.cell);
-    const original = readCellContent(cell);
-    formats.push(original.numberFormat);
+    const { content: original, value } = originalOf(w);
     const shown = change.shown?.[i];
-    if (shown !== undefined && shownNow(cell, original) !== shown) {
+    if (shown !== undefined && shownText(value, original.numberFormat === '' ? undefined : original.numberFormat) !== shown) {
       throw new HostError('stale', `单元格 ${w.sheet}!${w.cell} 在检查之后已被修改，PerfCheck 没有做任何修改。请重新检查后再改正。`);
     }
     const key = recordKey(w.sheet, w.cell);
@@ -52,7 +54,11 @@ export function applyChanges(app: unknown, wb: EtObject, change: WorkbookChange)
     throw failure(e, '修改前的原样没能记录下来，所以没有修改任何单元格');
   }
   try {
-    change.writes.forEach((w, i) => writeCell(rangeAt(sheets.get(w.sheet)!, w.cell), w, formats[i]));
+    for (const [name, sheet] of sheets) {
+      const writes = new Map<string, CellWrite[]>();
+      for (const w of change.writes) if (w.sheet === name) writes.set(w.cell, [...(writes.get(w.cell) ?? []), w]);
+      writeTargets(sheet, [...writes.values()].map((each) => writeTarget(each, originalOf(each[0]).content.numberFormat)));
+    }
     addRules(app, sheets, rules);
   } catch (e) {
     throw failure(e, '部分单元格可能已经改动，但改动前的原样都已记录在工作簿中：请点击“撤销改正”恢复原样后再试');
@@ -75,11 +81,15 @@ export function undoChanges(app: unknown, wb: EtObject): number {
   const sheets = writableSheets(wb, present.map((r) => r.sheet), '撤销改正');
   const done = new Set<SnapshotRecord>(changes.filter((r) => !present.includes(r)));
   try {
-    // Rules first, then cells in the reverse of the order they were changed.
+    // Rules first, then cells, a run of a column at a time.
     removeRules(app, sheets, present.filter((x): x is RuleRecord => x.kind === 'rule'), (r) => done.add(r));
-    for (const r of present.filter((x): x is ChangeRecord => x.kind === 'change').reverse()) {
-      restoreCellContent(rangeAt(sheets.get(r.sheet)!, r.cell), r.original);
-      done.add(r);
+    // A cell recorded twice goes back to its first original.
+    const cells = new Map<string, ChangeRecord[]>();
+    for (const r of present) if (r.kind === 'change') cells.set(recordKey(r.sheet, r.cell), [...(cells.get(recordKey(r.sheet, r.cell)) ?? []), r]);
+    for (const [name, sheet] of sheets) {
+      const first = [...cells.values()].filter((each) => each[0].sheet === name);
+      const targets = first.map((each) => restoreTarget(each[0].cell, each[0].original));
+      writeTargets(sheet, targets, (restored) => restored.forEach((cell) => cells.get(recordKey(name, cell))!.forEach((r) => done.add(r))));
     }
     writeRecords(app, wb, records.filter((r) => !done.has(r)));
   } catch (e) {
@@ -108,12 +118,6 @@ function writableSheets(wb: EtObject, names: string[], action: string): Map<stri
     throw new HostError('protected', `工作簿结构受保护，PerfCheck 无法保存修改前的原样记录，因此没有${action}。请在“审阅”选项卡中撤销工作簿保护后再试。`);
   }
   return sheets;
-}
-
-/** What the cell shows now, read as the check read it (a number in its format). */
-function shownNow(cell: EtObject, content: CellContent): string {
-  const format = content.numberFormat === '' ? undefined : content.numberFormat;
-  return shownText(cellValueOf(prop(cell, 'Value2')), format);
 }
 
 const ruleKey = (r: RuleRecord): string => [r.sheet, r.range, r.formula, r.colour].join('\u0000');

@@ -577,17 +577,25 @@ class FakeRange {
    * contains a constant, this property returns the constant"; et-jsapi-declare
    * `Formula: string`). Setting it is typing: `=…` makes a formula. The fake does not
    * calculate: a formula it is given has no value (Value2 blank) until a test sets one,
-   * the least generous answer for a value nothing here computed.
+   * the least generous answer for a value nothing here computed. A multi-cell range reads
+   * and takes a 2-D array, one element a cell ("If the range is a one- or two-dimensional
+   * range, you can set the formula to a Visual Basic array of the same dimensions.
+   * Similarly, you can put the formula into a Visual Basic array", same page); one
+   * string set on a multi-cell range goes into every cell unshifted, so PerfCheck must
+   * not rely on Excel's adjusting of relative references there.
    */
-  get Formula(): string {
+  get Formula(): unknown {
     this.log('Formula', 'get');
-    if (this.size !== 1) throw new Error('the fake reads Formula of one cell only');
-    const d = this.first();
-    return d.formula ?? (d.value === null ? '' : String(d.value));
+    return this.matrix((d) => d.formula ?? (d.value === null ? '' : String(d.value)));
   }
 
-  set Formula(v: string) {
+  set Formula(v: unknown) {
     this.log('Formula', 'set');
+    if (Array.isArray(v)) {
+      if (v.length !== this.r2 - this.r1 + 1 || v.some((row) => !Array.isArray(row) || row.length !== this.c2 - this.c1 + 1)) throw new Error('运行时错误 1004：数组与区域大小不符');
+      (v as unknown[][]).forEach((row, i) => row.forEach((x, j) => this.type(this.r1 + i, this.c1 + j, x)));
+      return;
+    }
     for (const [r, c] of this.cellsOf()) this.type(r, c, v);
   }
 
@@ -710,9 +718,10 @@ class FakeRange {
 }
 
 /**
- * A range of several areas. Only what PerfCheck reads of one is modelled: its
+ * A range of several areas. Only what PerfCheck uses of one is modelled: its
  * `NumberFormat`, one string when every cell of every area has the same format, else
- * Null (Range.NumberFormat, as for one area); any other member is missing.
+ * Null (Range.NumberFormat, as for one area), set on every cell; its `HasFormula`; any
+ * other member is missing.
  */
 class FakeUnion {
   constructor(
@@ -720,9 +729,30 @@ class FakeUnion {
     private readonly areas: FakeRange[],
   ) {}
 
+  private get size(): number {
+    return this.areas.reduce((n, a) => n + a.size, 0);
+  }
+
   get NumberFormat(): string | null {
-    this.et.log('Range.NumberFormat', 'get', this.areas.reduce((n, a) => n + a.size, 0));
+    this.et.log('Range.NumberFormat', 'get', this.size);
     const all = new Set(this.areas.flatMap((a) => a.cellsOf().map(([r, c]) => a.at(r, c).format)));
+    return all.size === 1 ? [...all][0] : null;
+  }
+
+  /** Sets every cell of every area ("Returns or sets", Range.NumberFormat, as for one area). */
+  set NumberFormat(v: string) {
+    this.et.log('Range.NumberFormat', 'set', this.size);
+    for (const a of this.areas) for (const [r, c] of a.cellsOf()) a.put(r, c, { format: v, text: shown(a.at(r, c).value, v) });
+  }
+
+  /**
+   * True when every cell of every area holds a formula, false when none does, Null
+   * otherwise (Range.HasFormula, learn.microsoft.com/office/vba/api/excel.range.hasformula;
+   * et-jsapi-declare `HasFormula: boolean | null`).
+   */
+  get HasFormula(): boolean | null {
+    this.et.log('Range.HasFormula', 'get', this.size);
+    const all = new Set(this.areas.flatMap((a) => a.cellsOf().map(([r, c]) => a.at(r, c).formula !== null)));
     return all.size === 1 ? [...all][0] : null;
   }
 }
