@@ -18,12 +18,12 @@ import { rangeAt } from './workbook';
  * active sheet and selections are put back afterwards.
  */
 
-/** Adds the rules as recorded; the rules of one range share one selection of its anchor. */
+/** Adds the rules as recorded; the sheet is activated once, each range's rules share one selection of its anchor. */
 export function addRules(app: unknown, sheets: Map<string, EtObject>, rules: RuleRecord[]): void {
-  for (const group of byRange(rules)) {
-    const { sheet, range } = group[0];
-    atAnchor(app, sheets.get(sheet)!, range, () => {
-      const conditions = child(rangeAt(sheets.get(sheet)!, range), 'FormatConditions');
+  for (const [name, groups] of bySheet(rules)) {
+    const sheet = sheets.get(name)!;
+    atAnchors(app, sheet, groups, (group) => {
+      const conditions = child(rangeAt(sheet, group[0].range), 'FormatConditions');
       for (const rule of group) {
         const condition = call(conditions, 'Add', XL_EXPRESSION, undefined, `=${rule.formula}`);
         setProp(child(condition, 'Interior'), 'Color', rule.colour);
@@ -39,10 +39,10 @@ export function addRules(app: unknown, sheets: Map<string, EtObject>, rules: Rul
  * over. `removed` is told of each range's rules once they are gone.
  */
 export function removeRules(app: unknown, sheets: Map<string, EtObject>, rules: RuleRecord[], removed: (rule: RuleRecord) => void): void {
-  for (const group of byRange(rules)) {
-    const { sheet, range } = group[0];
-    atAnchor(app, sheets.get(sheet)!, range, () => {
-      const conditions = child(rangeAt(sheets.get(sheet)!, range), 'FormatConditions');
+  for (const [name, groups] of bySheet(rules)) {
+    const sheet = sheets.get(name)!;
+    atAnchors(app, sheet, groups, (group) => {
+      const conditions = child(rangeAt(sheet, group[0].range), 'FormatConditions');
       const left = [...group];
       for (let i = numberProp(conditions, 'Count'); i >= 1 && left.length > 0; i--) {
         const condition = invoke<EtObject>(conditions, 'Item', i);
@@ -51,9 +51,16 @@ export function removeRules(app: unknown, sheets: Map<string, EtObject>, rules: 
         call(condition, 'Delete');
         left.splice(at, 1);
       }
+      group.forEach(removed);
     });
-    group.forEach(removed);
   }
+}
+
+/** The rules grouped by sheet, then by range, in the order first met. */
+function bySheet(rules: RuleRecord[]): Map<string, RuleRecord[][]> {
+  const sheets = new Map<string, RuleRecord[][]>();
+  for (const group of byRange(rules)) sheets.set(group[0].sheet, [...(sheets.get(group[0].sheet) ?? []), group]);
+  return sheets;
 }
 
 /** The rules grouped by sheet and range, in the order first met. */
@@ -79,15 +86,20 @@ function isRule(condition: EtObject, rule: RuleRecord): boolean {
 /** The host may print a formula with its own spacing and letter case. */
 const sameFormula = (a: string, b: string): boolean => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 
-/** Runs `action` with the range's top-left cell active, then puts the user's sheet and selections back. */
-function atAnchor<T>(app: unknown, sheet: EtObject, range: string, action: () => T): T {
+/**
+ * Runs `action` for each group with its range's top-left cell active, the sheet
+ * activated once for them all, then puts the user's sheet and selections back.
+ */
+function atAnchors(app: unknown, sheet: EtObject, groups: RuleRecord[][], action: (group: RuleRecord[]) => void): void {
   const home = prop<EtObject>(app, 'ActiveSheet');
   const homeSelection = prop<EtObject>(app, 'Selection');
   call(sheet, 'Activate');
   const selection = prop<EtObject>(app, 'Selection');
-  call(rangeAt(sheet, range.split(':')[0]), 'Select');
   try {
-    return action();
+    for (const group of groups) {
+      call(rangeAt(sheet, group[0].range.split(':')[0]), 'Select');
+      action(group);
+    }
   } finally {
     call(selection, 'Select');
     call(home, 'Activate');
