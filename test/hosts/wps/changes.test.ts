@@ -10,6 +10,7 @@ import { HostError, WorkbookChange } from '../../../src/hosts/host';
 import { createWpsHost } from '../../../src/hosts/wps';
 import { fixtureXlsx } from '../../core/fixtures';
 import { provinceTsv } from '../../core/provinces';
+import { qingpuGrids, stackedSheet } from '../excel/fixtures';
 import { FakeEt } from './fakeEt';
 
 /**
@@ -408,5 +409,100 @@ describe('the active cell', () => {
     expect(await host.activeCell()).toEqual({ sheet: '表1', cell: 'A1' });
     await host.select('表4', 'B3');
     expect(await host.activeCell()).toEqual({ sheet: '表4', cell: 'B3' });
+  });
+});
+
+describe('calls grow with runs and blocks, not cells', () => {
+  /**
+   * 改为公式 on `count` stacked 青浦 forms, then 撤销改正: the calls of each, by member (the
+   * records sheet is new, so none of its reads; undo removes it, so none of its writes).
+   */
+  async function stacked(count: number) {
+    const et = FakeEt.fromGrids([stackedSheet(await qingpuGrids(), count)]);
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    const { grids } = await read(et);
+    const change = workbookFormulas(checkWorkbook(grids), grids);
+    et.calls.length = 0;
+    await host.applyChanges(change);
+    const reads = ['Range.Value2', 'Range.Formula', 'Range.HasFormula', 'Range.NumberFormat'].reduce((n, m) => n + et.count(m, 'get'), 0);
+    const formulaWrites = et.count('Range.Formula', 'set');
+    et.calls.length = 0;
+    await host.undoChanges();
+    const restores = et.count('Range.Value2', 'set') + et.count('Range.Formula', 'set') + et.count('Range.ClearContents', 'call');
+    const formatWrites = et.count('Range.NumberFormat', 'set');
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+    return { cells: change.writes.length, runs: columnRuns(change.writes.map((w) => `${w.sheet}!${w.cell}`)), reads, formulaWrites, restores, formatWrites };
+  }
+
+  test('改为公式 and 撤销改正 on 10 and 100 stacked forms: reads and format writes by unions, one content write a run', async () => {
+    const ten = await stacked(10);
+    const hundred = await stacked(100);
+    expect(hundred.cells).toBe(10 * ten.cells);
+    // One write a run of a column, for writing and for restoring, fewer than the cells.
+    for (const n of [ten, hundred]) {
+      expect(n.formulaWrites).toBe(n.runs);
+      expect(n.restores).toBe(n.runs);
+      expect(n.runs).toBeLessThan(n.cells);
+    }
+    // Reading the originals and restoring their formats go by columns and unions of runs (an address
+    // holds some 40 runs): a tenth of the calls a run would cost.
+    expect(hundred.reads).toBeLessThan(hundred.runs / 10);
+    expect(hundred.formatWrites).toBeLessThan(hundred.runs / 10);
+  });
+
+  /**
+   * A column of `count` cells on 表4 of 青浦 (K40 down) holding what a person leaves in a
+   * form: numbers in a percent format, texts that look like numbers or formulas; each
+   * cell gets a number (全部改正) with the text it showed, then 撤销改正.
+   */
+  async function column(count: number) {
+    const et = await workbook();
+    const cells = Array.from({ length: count }, (_, i) => `K${40 + i}`);
+    cells.forEach((cell, i) => et.edit('表4', cell, i % 3 === 0 ? { value: '001', text: '001', format: '0.00%' } : i % 3 === 1 ? { value: 0.5, text: '50.00%', format: '0.00%' } : { value: '=1+1', text: '=1+1', format: '0.00%' }));
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    const shown = cells.map((cell) => et.cell('表4', cell).text);
+    et.calls.length = 0;
+    await host.applyChanges({ writes: cells.map((cell, i) => ({ sheet: '表4', cell, kind: 'number', value: String(i / 100), numberFormat: null })), rules: [], shown });
+    const applyCalls = et.calls.length;
+    cells.forEach((cell, i) => expect(et.cell('表4', cell)).toMatchObject({ value: i / 100, formula: null, format: '0.00%' }));
+    et.calls.length = 0;
+    expect(await host.undoChanges()).toBe(count);
+    expect(FakeEt.changes(original, et.serialize())).toEqual([]);
+    return { applyCalls, undoCalls: et.calls.length };
+  }
+
+  test('全部改正 and 撤销改正 of one column run: the same calls for 10 cells as for 100', async () => {
+    const ten = await column(10);
+    const hundred = await column(100);
+    expect(hundred).toEqual(ten);
+  });
+
+  test('a run mixing formulas, texts that read as formulas or numbers, booleans, blanks and formats comes back exactly', async () => {
+    const et = await workbook();
+    const contents: Partial<Parameters<FakeEt['edit']>[2]>[] = [
+      { value: 12, formula: '=SUM(G13:G19)', text: '12', format: '0.00' },
+      { value: '=x', text: '=x' },
+      { value: '001', text: '001', format: '@' },
+      { value: true, text: 'TRUE' },
+      {},
+      { value: 0.25, text: '25%', format: '0%' },
+      { value: 'a', formula: '="a"', text: 'a' },
+      { value: '=SUM(A1)', text: '=SUM(A1)' },
+    ];
+    contents.forEach((c, i) => et.edit('表4', `L${40 + i}`, c));
+    const original = et.serialize();
+    const host = createWpsHost(et.application);
+    const writes = contents.map((_, i) => ({ sheet: '表4', cell: `L${40 + i}`, kind: 'formula' as const, value: `K${40 + i}*2`, numberFormat: null }));
+    await host.applyChanges({ writes, rules: [] });
+    for (const w of writes) expect(et.cell('表4', w.cell).formula).toBe(`=${w.value}`);
+    // The text cell (`@`) got General so that its formula calculates.
+    expect(et.cell('表4', 'L42').format).toBe('General');
+    expect(await host.undoChanges()).toBe(contents.length);
+    // The formulas come back as formulas; the fake does not calculate, so their values stay to be recalculated.
+    expect(et.cell('表4', 'L40')).toMatchObject({ formula: '=SUM(G13:G19)', format: '0.00' });
+    expect(et.cell('表4', 'L46')).toMatchObject({ formula: '="a"', format: 'General' });
+    expect(FakeEt.changes(original, et.serialize()).filter((l) => !/^表4\[4[06],12\]/.test(l))).toEqual([]);
   });
 });
