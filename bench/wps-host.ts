@@ -6,7 +6,9 @@
  * among them, and what they grow with: the columns and the blocks of differing formats
  * (runs of number cells sharing one format, counted down each column), not the cells.
  * Then 全部改正, 改为公式 and 撤销改正 on the same sheet: the cells they write, and the
- * calls (the records sheet is read and written in one call each; each cell costs a few).
+ * calls (the records sheet is read and written in one call each; the originals are read
+ * by column spans and unions, the cells written a run of a column at a time; each rule
+ * costs a few).
  * Run: npm run bench:wps-host
  */
 import { performance } from 'perf_hooks';

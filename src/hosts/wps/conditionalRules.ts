@@ -46,7 +46,7 @@ export function removeRules(app: unknown, sheets: Map<string, EtObject>, rules: 
       const left = [...group];
       for (let i = numberProp(conditions, 'Count'); i >= 1 && left.length > 0; i--) {
         const condition = invoke<EtObject>(conditions, 'Item', i);
-        const at = left.findIndex((rule) => isRule(condition, rule));
+        const at = ruleAmong(condition, group[0].range, left);
         if (at < 0) continue;
         call(condition, 'Delete');
         left.splice(at, 1);
@@ -73,14 +73,19 @@ function byRange(rules: RuleRecord[]): RuleRecord[][] {
   return [...groups.values()];
 }
 
-function isRule(condition: EtObject, rule: RuleRecord): boolean {
-  if (numberProp(condition, 'Type') !== XL_EXPRESSION) return false;
+/**
+ * Which of the rules (all over `range`) the condition is, or -1: an expression rule over
+ * exactly the range, with a rule's formula and fill. Each member is read once, and only
+ * while it can still match.
+ */
+function ruleAmong(condition: EtObject, range: string, rules: RuleRecord[]): number {
+  if (numberProp(condition, 'Type') !== XL_EXPRESSION) return -1;
   const appliesTo = String(call(child(condition, 'AppliesTo'), 'Address', false, false));
-  return (
-    appliesTo.toUpperCase() === rule.range.toUpperCase() &&
-    sameFormula(String(prop(condition, 'Formula1')), `=${rule.formula}`) &&
-    numberProp(child(condition, 'Interior'), 'Color') === rule.colour
-  );
+  if (appliesTo.toUpperCase() !== range.toUpperCase()) return -1;
+  const formula = String(prop(condition, 'Formula1'));
+  if (!rules.some((rule) => sameFormula(formula, `=${rule.formula}`))) return -1;
+  const colour = numberProp(child(condition, 'Interior'), 'Color');
+  return rules.findIndex((rule) => sameFormula(formula, `=${rule.formula}`) && rule.colour === colour);
 }
 
 /** The host may print a formula with its own spacing and letter case. */
