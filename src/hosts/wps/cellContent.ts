@@ -57,8 +57,8 @@ export function readContents(sheet: EtObject, cells: string[]): Map<string, Cell
       const top = span[0];
       const n = span[span.length - 1] - top + 1;
       const range = rangeAt(sheet, runAddress(col, top, top + n - 1));
-      const values = column(prop(range, 'Value2'), n);
-      const formulas = column(prop(range, 'Formula'), n).map((f) => (f === undefined || f === null ? '' : String(f)));
+      const values = column(sheet, col, top, range, 'Value2', span);
+      const formulas = column(sheet, col, top, range, 'Formula', span).map((f) => (f === undefined || f === null ? '' : String(f)));
 
       const hasFormula = prop(range, 'HasFormula');
       const isFormula = new Map<number, boolean>();
@@ -107,11 +107,21 @@ function contentOf(v: unknown, formula: string, isFormula: boolean, numberFormat
   return { type: 'text', value: String(v), numberFormat };
 }
 
-/** `Value2` or `Formula` of a run of one column: a 2-D array of one-element rows, a scalar for one cell. */
-function column(v: unknown, n: number): unknown[] {
-  if (n === 1) return [Array.isArray(v) ? (Array.isArray(v[0]) ? (v[0] as unknown[])[0] : v[0]) : v];
-  const rows = Array.isArray(v) ? v : [];
-  return Array.from({ length: n }, (_, i) => (Array.isArray(rows[i]) ? (rows[i] as unknown[])[0] : rows[i]));
+/**
+ * `Value2` or `Formula` of a span of one column (rows `top`.. of `range`), one entry a
+ * row: a 2-D array of one-element rows, a scalar for one cell. A build that answers a
+ * multi-cell range otherwise (et-jsapi-declare types `Formula` as one string) is asked
+ * cell by cell for the rows wanted, rather than guessed at: an original misread is an
+ * original lost.
+ */
+function column(sheet: EtObject, col: number, top: number, range: EtObject, member: 'Value2' | 'Formula', wanted: number[]): unknown[] {
+  const n = wanted[wanted.length - 1] - top + 1;
+  const v = prop(range, member);
+  if (n === 1) return [v];
+  if (Array.isArray(v) && v.length === n && v.every((row) => Array.isArray(row) && row.length === 1)) return v.map((row) => (row as unknown[])[0]);
+  const each: unknown[] = new Array(n);
+  for (const row of wanted) each[row - top] = prop(rangeAt(sheet, runAddress(col, row, row)), member);
+  return each;
 }
 
 /**

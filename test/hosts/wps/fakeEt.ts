@@ -44,6 +44,11 @@ const ERROR_CODES: Record<string, number> = {
  */
 export interface Build {
   numberFormat: 'documented' | 'matrix';
+  /**
+   * `Formula` of a multi-cell range: a 2-D array as Excel documents it (the default), or
+   * one string, the first cell's, as et-jsapi-declare's `Formula: string` would allow.
+   */
+  formulaOfRange?: 'array' | 'string';
 }
 
 export const DEFAULT_BUILD: Build = { numberFormat: 'documented' };
@@ -586,6 +591,7 @@ class FakeRange {
    */
   get Formula(): unknown {
     this.log('Formula', 'get');
+    if (this.size > 1 && this.et.build.formulaOfRange === 'string') return this.first().formula ?? (this.first().value === null ? '' : String(this.first().value));
     return this.matrix((d) => d.formula ?? (d.value === null ? '' : String(d.value)));
   }
 
