@@ -45,11 +45,12 @@ const MAX_SPAN = 4096;
  */
 export function readContents(sheet: EtObject, cells: string[]): Map<string, CellRead> {
   const contents = new Map<string, CellRead>();
-  const columns = new Map<number, Map<number, string>>();
+  // Each row's addresses as given (`H6`, `$H$6`: one cell, answered under each).
+  const columns = new Map<number, Map<number, string[]>>();
   for (const cell of new Set(cells)) {
     const { row, col } = parseAddress(cell);
-    const rows = columns.get(col) ?? new Map<number, string>();
-    rows.set(row, cell);
+    const rows = columns.get(col) ?? new Map<number, string[]>();
+    rows.set(row, [...(rows.get(row) ?? []), cell]);
     columns.set(col, rows);
   }
   for (const [col, cellAt] of columns) {
@@ -78,7 +79,8 @@ export function readContents(sheet: EtObject, cells: string[]): Map<string, Cell
       for (const row of span) {
         const formula = hasFormula === true || isFormula.get(row) === true;
         const value = values[row - top];
-        contents.set(cellAt.get(row)!, { content: contentOf(value, formulas[row - top], formula, formats.get(row)!), value: cellValueOf(value) });
+        const read = { content: contentOf(value, formulas[row - top], formula, formats.get(row)!), value: cellValueOf(value) };
+        for (const cell of cellAt.get(row)!) contents.set(cell, read);
       }
     }
   }

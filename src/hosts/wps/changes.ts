@@ -29,6 +29,7 @@ export function applyChanges(app: unknown, wb: EtObject, change: WorkbookChange)
   change.writes.forEach((w, i) => {
     const { content: original, value } = originalOf(w);
     const shown = change.shown?.[i];
+    // What the cell shows now, read as the check read it (a number in its format).
     if (shown !== undefined && shownText(value, original.numberFormat === '' ? undefined : original.numberFormat) !== shown) {
       throw new HostError('stale', `单元格 ${w.sheet}!${w.cell} 在检查之后已被修改，PerfCheck 没有做任何修改。请重新检查后再改正。`);
     }
