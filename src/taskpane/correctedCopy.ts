@@ -1,10 +1,10 @@
 import type ExcelJS from 'exceljs';
+import { ConditionalRule } from '../core/cellWrite';
 import { Grid } from '../core/grid';
 import type { PreviewChange } from '../hosts/preview';
 import { addConditionalRules, applyCellWrites, recordChanges, WrittenChange } from '../io/cellWrites';
 import { FIXED_SUFFIX } from '../io/fileKinds';
 import { gridWorkbook } from '../io/gridWorkbook';
-import { ConditionalRule } from '../core/cellWrite';
 import { baseName, isZip, loadExcel } from './batch';
 
 /**
@@ -52,7 +52,7 @@ export async function correctedCopy(input: CorrectedCopyInput): Promise<Uint8Arr
   }));
   applyCellWrites(
     wb,
-    input.changes.map((c) => c.write),
+    written.map((c) => c.write),
   );
   addConditionalRules(wb, input.rules);
   recordChanges(wb, written);

@@ -28,7 +28,11 @@ const textIn = (grids: Grid[], sheet: string, a1: string) => {
   return cellAt(grid, row - grid.top, col - grid.left).text;
 };
 const noteOf = (note: unknown): string =>
-  note === undefined ? '' : typeof note === 'string' ? note : (note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
+  note === undefined
+    ? ''
+    : typeof note === 'string'
+      ? note
+      : (note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
 
 async function reopen(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -51,7 +55,8 @@ function differences(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[] {
       for (let c = 1; c <= cols; c++) {
         const x = ws.getCell(r, c);
         const y = other.getCell(r, c);
-        if (JSON.stringify(x.value) !== JSON.stringify(y.value) || (x.numFmt ?? '') !== (y.numFmt ?? '')) out.push(`${ws.name}!${x.address}`);
+        if (JSON.stringify(x.value) !== JSON.stringify(y.value) || (x.numFmt ?? '') !== (y.numFmt ?? ''))
+          out.push(`${ws.name}!${x.address}`);
       }
     }
   }
@@ -117,11 +122,18 @@ describe('下载改正后的副本', () => {
     const g6 = copy.getWorksheet('表1')!.getCell('G6').value as ExcelJS.CellFormulaValue;
     expect(g6).toEqual({ formula: 'IF(D6=0,"",ROUND(ROUND(E6/D6*100,10),2))', result: 99.98 });
 
-    const cf = (copy.getWorksheet('表1') as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    const cf = (
+      copy.getWorksheet('表1') as unknown as {
+        conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[];
+      }
+    ).conditionalFormattings;
     expect(cf.map((r) => [r.ref, r.rules[0].formulae[0]])).toEqual(rules.map((r) => [r.range, r.formula]));
 
     const record = copy.getWorksheet(CHANGES_SHEET)!;
-    const rows = record.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 5));
+    const rows = record
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1, 5));
     expect(rows).toEqual(changes.map((c, i) => [i + 1, c.write.sheet, c.write.cell, c.before]));
     expect(record.getCell('F2').value).toBe('改为公式，随表中数字自动计算');
     const g20 = changes.findIndex((c) => c.write.sheet === '表4' && c.write.cell === 'G20');
