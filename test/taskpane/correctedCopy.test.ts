@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { checkWorkbook } from '../../src/core/engine';
 import { workbookFormulas } from '../../src/core/formFormulas';
-import { cellAt, Grid, parseAddress } from '../../src/core/grid';
+import { addressOf, cellAt, Grid, parseAddress } from '../../src/core/grid';
 import { createPreviewHost, PreviewHost } from '../../src/hosts/preview';
 import { gridsFromFile } from '../../src/hosts/preview/loadFile';
 import { CHANGE_NOTE_PREFIX, CHANGES_SHEET } from '../../src/io/cellWrites';
@@ -164,6 +164,33 @@ describe('下载改正后的副本', () => {
     expect(checkWorkbook(reread.filter((g) => g.sheet !== CHANGES_SHEET)).findings.filter((f) => f.fix)).toEqual([]);
   }, 60_000);
 });
+
+test('an .xls (SheetJS-read): an .xlsx of its sheets with the fixes; every other cell shows what the .xls showed', async () => {
+  const name = 'qingpu-2024-self-eval.xls';
+  const b = readFileSync(join(__dirname, '..', 'cli', 'batch', name));
+  const data = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  const { grids } = await readBatchFile(name, data);
+  const host = createPreviewHost(grids);
+  await host.applyChanges(planChange({ task: 'fixAll', grids, profile: 'national', form: null }));
+  const { changes, rules } = host.changesInForce();
+  expect(changes.map((c) => `${c.write.sheet}!${c.write.cell} ${c.before} → ${c.after}`)).toEqual([
+    '表4!H6 8.72 → 8.27',
+    '表4!G20 96.52 → 96.07',
+  ]);
+  const reread = await readXlsxGrids(await reopen(await correctedCopy({ name, data, grids, changes, rules })));
+  expect(reread.map((g) => g.sheet)).toEqual([...grids.map((g) => g.sheet), CHANGES_SHEET]);
+  const changed = new Set(changes.map((c) => `${c.write.sheet}!${c.write.cell}`));
+  const after = host.view().grids;
+  for (const grid of grids)
+    grid.cells.forEach((row, r) =>
+      row?.forEach((_, c) => {
+        const a1 = addressOf(grid, r, c);
+        const expected = textIn(changed.has(`${grid.sheet}!${a1}`) ? after : grids, grid.sheet, a1);
+        if (textIn(reread, grid.sheet, a1) !== expected)
+          throw new Error(`${grid.sheet}!${a1}: ${textIn(reread, grid.sheet, a1)} ≠ ${expected}`);
+      }),
+    );
+}, 60_000);
 
 async function readXlsxGrids(wb: ExcelJS.Workbook): Promise<Grid[]> {
   return readXlsx((await wb.xlsx.writeBuffer()) as ArrayBuffer, ExcelJS);
