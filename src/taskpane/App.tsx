@@ -31,6 +31,7 @@ import { createPreviewHost, PreviewHost } from '../hosts/preview';
 import { gridsFromFile } from '../hosts/preview/loadFile';
 import type { BatchResult } from './batch';
 import { BATCH_MESSAGES } from './batchMessages';
+import { download, XLSX_TYPE } from './download';
 import { FindingList } from './FindingList';
 import { GridView } from './GridView';
 import { Lang, langFor, MESSAGES } from './i18n';
@@ -86,6 +87,8 @@ const BatchView = lazy(() => import(/* webpackChunkName: "batch" */ './BatchView
 
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string };
 type Scope = 'sheet' | 'workbook';
+/** The file open in the preview, as read: its corrected copy is made from these, never from the file again. */
+type OpenedFile = { name: string; data: ArrayBuffer; grids: Grid[] };
 
 /** The task pane: check, mark, clear and report, over whichever Host is running it. */
 export function App(props: { picked: PickedHost }) {
@@ -106,7 +109,8 @@ export function App(props: { picked: PickedHost }) {
   const [scope, setScope] = useState<Scope>('sheet');
   const [selected, setSelected] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [fileName, setFileName] = useState<string | null>(null);
+  const [opened, setOpened] = useState<OpenedFile | null>(null);
+  const fileName = opened?.name ?? null;
   const isPreview = picked.kind === 'preview';
   // The preview page's batch tool: closed, shown, or kept (hidden) while one of its files is open here.
   const [batch, setBatch] = useState<'closed' | 'open' | 'viewing'>('closed');
@@ -183,7 +187,7 @@ export function App(props: { picked: PickedHost }) {
         if (!('writes' in worked)) return worked;
         setChecking(null);
         await host.applyChanges({ writes: worked.writes, rules: worked.rules, shown: worked.shown });
-        return await checkAfter(said(worked));
+        return await checkAfter(`${said(worked)}${isPreview ? t.copyHint : ''}`);
       } finally {
         await refreshPending(host);
       }
@@ -256,6 +260,24 @@ export function App(props: { picked: PickedHost }) {
       }
     });
 
+  /** 下载改正后的副本 (preview): the opened file with the changes in force; the file itself is untouched. */
+  const downloadCopy = () =>
+    act(t.working, async () => {
+      if (!host || host.kind !== 'preview' || !opened) return null;
+      const { changes, rules } = (host as PreviewHost).changesInForce();
+      if (changes.length === 0 && rules.length === 0) return { intent: 'info', text: t.nothingToDownload };
+      const { correctedCopy, correctedCopyName } = await import(/* webpackChunkName: "batch" */ './correctedCopy.js');
+      const name = correctedCopyName(opened.name);
+      let bytes: Uint8Array;
+      try {
+        bytes = await correctedCopy({ ...opened, changes, rules });
+      } catch (e) {
+        return { intent: 'error', text: t.copyFailed(e instanceof Error ? e.message : String(e)) };
+      }
+      download(bytes, name, XLSX_TYPE);
+      return { intent: 'success', text: t.copyDownloaded(name, changes.length) };
+    });
+
   const chooseRule = (id: string) => {
     setProfile(id);
     if (run) void check(scope, id);
@@ -296,11 +318,12 @@ export function App(props: { picked: PickedHost }) {
     const file = e.target.files?.[0];
     if (!file) return;
     void act(t.working, async () => {
-      const grids = await gridsFromFile(file.name, await file.arrayBuffer());
+      const data = await file.arrayBuffer();
+      const grids = await gridsFromFile(file.name, data);
       setHost(createPreviewHost(grids));
       setRun(null);
       setChecked([]);
-      setFileName(file.name);
+      setOpened({ name: file.name, data, grids });
       return null;
     });
   };
@@ -309,14 +332,15 @@ export function App(props: { picked: PickedHost }) {
   const openFromBatch = (r: BatchResult) =>
     void act(t.working, async () => {
       const { readBatchFile } = await import(/* webpackChunkName: "batch" */ './batch.js');
-      const { grids } = await readBatchFile(r.input.name, await r.input.bytes());
+      const data = await r.input.bytes();
+      const { grids } = await readBatchFile(r.input.name, data);
       setHost(createPreviewHost(grids));
       setRun(r.outcome);
       // The batch checked every sheet of these grids: 改正 works on them.
       setChecked(grids);
       setScope('workbook');
       setSelected(null);
-      setFileName(r.input.name);
+      setOpened({ name: r.input.name, data, grids });
       setBatch('viewing');
       return null;
     });
@@ -406,6 +430,11 @@ export function App(props: { picked: PickedHost }) {
             <MenuItem disabled={!host} onClick={() => void insertBlank()}>
               {t.insertBlank}
             </MenuItem>
+            {isPreview ? (
+              <MenuItem disabled={pending === 0} onClick={() => void downloadCopy()}>
+                {t.downloadCopy}
+              </MenuItem>
+            ) : null}
             <MenuDivider />
             <Menu
               checkedValues={{ rule: [profile] }}

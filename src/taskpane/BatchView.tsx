@@ -13,6 +13,7 @@ import {
   summaryRows,
 } from './batch';
 import { BATCH_MESSAGES } from './batchMessages';
+import { download, XLSX_TYPE } from './download';
 import { Lang } from './i18n';
 import { CheckCancelled, checkOffThread } from './runCheck';
 
@@ -76,22 +77,6 @@ async function droppedInputs(data: DataTransfer): Promise<BatchInput[]> {
   for (const entry of entries) await visit(entry, '');
   return out;
 }
-
-/** Offers bytes as a download: nothing leaves the machine, the browser saves them. */
-function download(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started by now; a delay keeps older engines from cancelling it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The preview page's batch tool: pick or drop many files or a folder, check each in the

@@ -56,7 +56,7 @@ export function sortInputs(inputs: BatchInput[]): { toCheck: BatchInput[]; skipp
 }
 
 // Loaded on first use only: the task pane inside Excel never downloads them.
-async function loadExcel(): Promise<typeof ExcelJS> {
+export async function loadExcel(): Promise<typeof ExcelJS> {
   const loaded = await import(/* webpackChunkName: "exceljs" */ 'exceljs');
   // The browser build of exceljs is CommonJS: its namespace is under `default`.
   return (loaded as unknown as { default?: typeof ExcelJS }).default ?? (loaded as unknown as typeof ExcelJS);
@@ -94,10 +94,10 @@ export async function readBatchFile(name: string, data: ArrayBuffer): Promise<{ 
   return { grids: readLegacyWorkbook(bytes, await loadSheetJs(), DEFAULT_LIMITS), warnings: [] };
 }
 
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
+export const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
-function baseName(name: string): string {
+export function baseName(name: string): string {
   const base = name.slice(name.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(0, dot) : base;

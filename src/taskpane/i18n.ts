@@ -102,6 +102,12 @@ const zh = {
     `不能在 ${at} 插入空白自评表：需要的区域 ${area} 中已有内容（${occupied.slice(0, 3).join('、')}${occupied.length > 3 ? ` 等 ${occupied.length} 个单元格` : ''}），PerfCheck 不会覆盖任何内容，表格没有改动。请选中一块空白区域的左上角单元格后重试。`,
   undone: (cells: number) => `已撤销改正：${cells} 个单元格恢复了原来的值、公式和格式，条件格式规则已移除（标注保留）。`,
   nothingToUndo: '没有需要撤销的改正。',
+  downloadCopy: '下载改正后的副本',
+  nothingToDownload: 'PerfCheck 还没有改动这个文件：先改正或改为公式，再下载副本。',
+  copyHint: '在“更多”中可下载改正后的副本（原文件不会改动）。',
+  copyDownloaded: (name: string, cells: number) =>
+    `已下载“${name}”：打开的文件加上现在的 ${cells} 处改动，每个改动的单元格有批注（原值 → 新值），并附“改正记录”工作表。原文件没有改动。`,
+  copyFailed: (reason: string) => `无法生成改正后的副本：工作簿中有 exceljs 无法重新写出的内容（${reason}）。原文件没有改动。`,
 };
 
 export type Messages = typeof zh;
@@ -270,6 +276,12 @@ const en: Messages = {
     `Cannot insert a blank form at ${at}: the area it needs, ${area}, is not empty (${occupied.slice(0, 3).join(', ')}${occupied.length > 3 ? ` and ${occupied.length - 3} more` : ''}). PerfCheck overwrites nothing; the sheet is unchanged. Select the top-left cell of an empty area and retry.`,
   undone: (cells) => `Undid the fixes: ${cells} cell(s) have their values, formulas and formats back; the conditional formatting rules are removed (marks stay).`,
   nothingToUndo: 'There are no fixes to undo.',
+  downloadCopy: 'Download the corrected copy',
+  nothingToDownload: 'PerfCheck has not changed this file yet: fix or turn into formulas first, then download the copy.',
+  copyHint: ' Choose More > "Download the corrected copy" to save it (your file is not changed).',
+  copyDownloaded: (name, cells) =>
+    `Downloaded "${name}": the opened file with the ${cells} change(s) now in force; each changed cell has a note (old -> new value) and the copy has a "改正记录" sheet listing them. Your file is not changed.`,
+  copyFailed: (reason) => `Could not write the corrected copy: the workbook holds content exceljs cannot write back (${reason}). Your file is not changed.`,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'fs';
+import ExcelJS from 'exceljs';
+import { mkdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { Browser, chromium } from 'playwright-core';
 import { buildAddin } from './build';
@@ -76,7 +77,7 @@ describe('fixing a form in the browser (preview mode)', () => {
     // 改正 one, by keyboard.
     await page.getByRole('button', { name: '改正 表4!H6 为 8.27' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByText('已改正 1 个单元格：表4!H6 8.72 → 8.27；可点击“撤销改正”恢复。').waitFor();
+    await page.getByText('已改正 1 个单元格：表4!H6 8.72 → 8.27；可点击“撤销改正”恢复。在“更多”中可下载改正后的副本（原文件不会改动）。').waitFor();
     expect(await codes()).not.toContain('表4!H6 FUND_SCORE_MISMATCH');
     await page.getByRole('button', { name: '表4', exact: true }).click();
     expect(await cell('表4', 'H6').innerText()).toBe('8.27');
@@ -91,6 +92,26 @@ describe('fixing a form in the browser (preview mode)', () => {
     expect(await fixButtons.count()).toBe(0);
     expect(await cell('表4', 'G20').innerText()).toBe('96.07');
     await shot('fix-3-all.png');
+
+    // 下载改正后的副本: the user's file with both fixes, named as perfcheck --fix names its copies.
+    await page.getByRole('button', { name: '更多' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '下载改正后的副本' }).click()]);
+    expect(download.suggestedFilename()).toBe('qingpu-2024-self-eval.已改正.xlsx');
+    await page.getByText(/^已下载“qingpu-2024-self-eval\.已改正\.xlsx”：打开的文件加上现在的 2 处改动/).waitFor();
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(join(FORMS_DIR, 'qingpu-2024-self-eval.xlsx'));
+    const t4 = copy.getWorksheet('表4')!;
+    expect([t4.getCell('H6').value, t4.getCell('G20').value]).toEqual([8.27, 96.07]);
+    expect(t4.getCell('H6').numFmt).toBe(original.getWorksheet('表4')!.getCell('H6').numFmt);
+    expect(t4.getCell('B5').value).toEqual(original.getWorksheet('表4')!.getCell('B5').value);
+    expect(copy.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), '改正记录']);
+    expect(copy.getWorksheet('改正记录')!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 6))).toEqual([
+      [1, '表4', 'H6', '8.72', '8.27'],
+      [2, '表4', 'G20', '96.52', '96.07'],
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // 撤销改正: the values the workbook had, and the findings with them.
     await page.getByRole('button', { name: '撤销改正' }).click();

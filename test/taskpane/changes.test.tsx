@@ -241,4 +241,30 @@ describe('fixing in the preview', () => {
     expect(host.view().grids).toEqual(grids);
     expect(await host.pendingChanges()).toBe(0);
   });
+
+  test('下载改正后的副本 (更多) is offered only once PerfCheck has changed cells, and not after 撤销改正', async () => {
+    const host = createPreviewHost(await qingpuGrids());
+    render(<App picked={{ kind: 'preview', host }} />);
+    fireEvent.click(screen.getByRole('button', { name: '检查整个工作簿' }));
+    await screen.findByText('已检查 5 张表格，发现 7 个问题', {}, LONG);
+    const downloadItem = async () => {
+      const more = screen.getByRole('button', { name: '更多' });
+      await act(async () => fireEvent.click(more));
+      const item = await screen.findByRole('menuitem', { name: '下载改正后的副本' });
+      const disabled = item.getAttribute('aria-disabled') === 'true';
+      await act(async () => fireEvent.keyDown(item, { key: 'Escape' }));
+      return disabled;
+    };
+    expect(await downloadItem()).toBe(true);
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '全部改正：所有已检查的表格' })));
+    await screen.findByText('已检查 5 张表格，发现 5 个问题', {}, LONG);
+    // The notice says where the copy is.
+    expect(screen.getByText(/^已改正 2 个单元格：.*在“更多”中可下载改正后的副本（原文件不会改动）。$/)).toBeTruthy();
+    expect(await downloadItem()).toBe(false);
+
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '撤销改正' })));
+    await screen.findByText('已检查 5 张表格，发现 7 个问题', {}, LONG);
+    expect(await downloadItem()).toBe(true);
+  });
 });

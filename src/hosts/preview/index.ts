@@ -25,8 +25,22 @@ export interface PreviewView {
   rules: readonly ConditionalRule[];
 }
 
+/** One cell PerfCheck changed and that 撤销改正 has not put back: the write in force, and what the cell showed. */
+export interface PreviewChange {
+  write: CellWrite;
+  /** The cell's text before PerfCheck first changed it, and now. */
+  before: string;
+  after: string;
+}
+
 export interface PreviewHost extends Host {
   view(): PreviewView;
+  /**
+   * The changes in force, for a corrected copy of the file: one per changed cell, in the
+   * order first changed (a cell changed twice keeps its first `before` and its last write),
+   * and the rules added. Empty after 撤销改正.
+   */
+  changesInForce(): { changes: PreviewChange[]; rules: ConditionalRule[] };
   subscribe(listener: () => void): () => void;
   /** Shows another sheet in the grid view (the sheet tabs). */
   show(sheet: string): void;
@@ -73,12 +87,16 @@ export function createPreviewHost(grids: Grid[]): PreviewHost {
    * edits the preview, so 撤销改正 puts these back, exact to the cell.
    */
   const originals = new Map<string, Grid>();
-  /** The cells changed since, keyed `sheet!A1`. */
-  const changed = new Set<string>();
+  /** The cells changed since, keyed `sheet!A1`, in the order first changed. */
+  const changed = new Map<string, PreviewChange>();
   const listeners = new Set<() => void>();
   const update = (next: Partial<PreviewView>) => {
     view = { ...view, ...next };
     listeners.forEach((l) => l());
+  };
+  const textAt = (grid: Grid, a1: string) => {
+    const { row, col } = parseAddress(a1);
+    return cellAt(grid, row - grid.top, col - grid.left).text;
   };
   const gridOf = (sheet: string) => {
     const grid = view.grids.find((g) => g.sheet === sheet);
@@ -89,6 +107,7 @@ export function createPreviewHost(grids: Grid[]): PreviewHost {
   return {
     kind: 'preview',
     view: () => view,
+    changesInForce: () => ({ changes: [...changed.values()], rules: [...view.rules] }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -129,9 +148,7 @@ export function createPreviewHost(grids: Grid[]): PreviewHost {
     async applyChanges(change: WorkbookChange) {
       // Everything is checked before anything is written: a refused change changes nothing.
       change.writes.forEach((w, i) => {
-        const grid = gridOf(w.sheet);
-        const { row, col } = parseAddress(w.cell);
-        const now = cellAt(grid, row - grid.top, col - grid.left).text;
+        const now = textAt(gridOf(w.sheet), w.cell);
         const then = change.shown?.[i];
         if (then !== undefined && now !== then)
           throw new HostError(
@@ -145,13 +162,16 @@ export function createPreviewHost(grids: Grid[]): PreviewHost {
         const mine = change.writes.filter((w) => w.sheet === grid.sheet);
         if (mine.length === 0) return grid;
         if (!originals.has(grid.sheet)) originals.set(grid.sheet, grid);
+        const written = applyWrites(reaching(grid, mine), mine);
         for (const w of mine) {
           const key = markKey(w.sheet, w.cell);
-          changed.add(key);
+          const before = changed.get(key)?.before ?? textAt(grid, w.cell);
+          // A Map keeps a key where it was first set: the cell stays where it was first changed.
+          changed.set(key, { write: w, before, after: textAt(written, w.cell) });
           if (w.kind === 'formula') formulas.set(key, `=${w.value}`);
           else formulas.delete(key);
         }
-        return applyWrites(reaching(grid, mine), mine);
+        return written;
       });
       for (const r of change.rules) originals.set(r.sheet, originals.get(r.sheet) ?? gridOf(r.sheet));
       update({ grids: next, formulas, rules: [...view.rules, ...change.rules] });
