@@ -1,5 +1,6 @@
 import { Grid } from '../../core/grid';
 import { parseTsv } from '../../core/tsv';
+import { sheetNameFor } from '../../io/sheetName';
 import { readXlsx } from '../../io/xlsx';
 import { HostError } from '../host';
 
@@ -10,8 +11,8 @@ import { HostError } from '../host';
 export async function gridsFromFile(name: string, data: ArrayBuffer): Promise<Grid[]> {
   const lower = name.toLowerCase();
   if (lower.endsWith('.tsv') || lower.endsWith('.txt')) {
-    const sheet = name.replace(/\.[^.]+$/, '') || 'Sheet1';
-    return [parseTsv(new TextDecoder('utf-8').decode(data), sheet)];
+    // The sheet a copy of this file will hold: a name Excel accepts, as the command line and the batch page name it.
+    return [parseTsv(new TextDecoder('utf-8').decode(data), sheetNameFor(name.replace(/\.[^.]+$/, '')))];
   }
   if (lower.endsWith('.xlsx')) {
     const loaded = await import(/* webpackChunkName: "exceljs" */ 'exceljs');

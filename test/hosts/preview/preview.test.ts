@@ -44,6 +44,10 @@ describe('preview host', () => {
     const [grid] = await gridsFromFile('baoshan-2022-self-eval.tsv', bytes(join(FORMS_DIR, 'baoshan-2022-self-eval.tsv')));
     expect(grid.sheet).toBe('baoshan-2022-self-eval');
     expect(checkWorkbook([grid]).forms).toHaveLength(19);
+    // A name Excel would refuse as a sheet name (`[ ]`) becomes one it accepts, so the corrected copy can be written.
+    const data = bytes(join(FORMS_DIR, 'qingpu-2024-self-eval.tsv'));
+    const [renamed] = await gridsFromFile('[2024] 青浦区各单位项目支出绩效自评表汇总（第二批）.tsv', data);
+    expect(renamed.sheet).toBe('_2024_ 青浦区各单位项目支出绩效自评表汇总（第二批）');
   });
 
   test('refuses other files in Chinese', async () => {
