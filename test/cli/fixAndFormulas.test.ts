@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
 import { ReportedFile } from '../../src/cli/checkFile';
@@ -7,6 +6,7 @@ import { JsonFile } from '../../src/core/report';
 import { CHANGE_NOTE_PREFIX, CHANGES_SHEET } from '../../src/io/cellWrites';
 import { inflateEntry, zipEntries } from '../../src/io/zip';
 import { BAOSHAN_XLSX, FORMS, loadWorkbook, mutatedCopy, QINGPU_XLSX, run, runJson, sha256, tempDir } from './helpers';
+import { differences, noteOf } from '../io/workbookCells';
 
 let dir: string;
 let cleanup: () => void;
@@ -16,30 +16,7 @@ afterEach(() => cleanup());
 /** The JSON report's file as the command line writes it, with the cells --fix changed. */
 const changesOf = (f: JsonFile) => (f as ReportedFile).changes!;
 const key = (f: Finding) => `${f.sheet}!${f.cell} ${f.code}`;
-const noteOf = (note: unknown): string =>
-  note === undefined ? '' : typeof note === 'string' ? note : (note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
 
-/** Every cell of every sheet of `a` that differs from `b` (value or number format), as sheet!cell. */
-function differences(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[] {
-  const out: string[] = [];
-  for (const ws of a.worksheets) {
-    const other = b.getWorksheet(ws.name);
-    if (!other) {
-      out.push(`${ws.name} missing`);
-      continue;
-    }
-    const rows = Math.max(ws.rowCount, other.rowCount);
-    const cols = Math.max(ws.columnCount, other.columnCount);
-    for (let r = 1; r <= rows; r++) {
-      for (let c = 1; c <= cols; c++) {
-        const x = ws.getCell(r, c);
-        const y = other.getCell(r, c);
-        if (JSON.stringify(x.value) !== JSON.stringify(y.value) || (x.numFmt ?? '') !== (y.numFmt ?? '')) out.push(`${ws.name}!${x.address}`);
-      }
-    }
-  }
-  return out;
-}
 
 /** 青浦 with more slips an accountant makes: a wrong 执行率, 等级 and 总分 on top of 表4's 资金得分. */
 async function slippedQingpu(): Promise<string> {

@@ -7,6 +7,7 @@ import { createPreviewHost } from '../../src/hosts/preview';
 import { App } from '../../src/taskpane/App';
 import { fixtureXlsx } from '../core/fixtures';
 import { qingpuGrids } from '../hosts/excel/fixtures';
+import { stubLayout, LONG, cards, menu } from './paneHarness';
 
 /** A Host over the fixture grids that records what the pane asks of it. */
 function recordingHost(grids: Grid[], overrides: Partial<Host> = {}) {
@@ -34,27 +35,7 @@ function recordingHost(grids: Grid[], overrides: Partial<Host> = {}) {
   return { host, calls };
 }
 
-// Fluent UI measures elements jsdom does not lay out.
-beforeAll(() => {
-  window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {} })) as never;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as never;
-});
-
-// The first check loads the engine's chunk; a loaded machine may take a while.
-const LONG = { timeout: 20_000 };
-
-const cards = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('[data-code]')];
-
-/** Opens the 更多 menu and picks an item. */
-async function menu(item: string, trigger = '更多') {
-  fireEvent.click(screen.getByRole('button', { name: trigger }));
-  const entry = await screen.findByRole('menuitem', { name: item });
-  await act(async () => fireEvent.click(entry));
-}
+beforeAll(stubLayout);
 
 async function checkQingpu(host: Host) {
   const view = render(<App picked={{ kind: 'excel', host }} />);

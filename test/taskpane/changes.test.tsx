@@ -9,6 +9,7 @@ import { Host, HostError, WorkbookChange } from '../../src/hosts/host';
 import { createPreviewHost } from '../../src/hosts/preview';
 import { App } from '../../src/taskpane/App';
 import { qingpuGrids } from '../hosts/excel/fixtures';
+import { stubLayout, LONG, cards, menu } from './paneHarness';
 
 /**
  * A Host over the fixture grids that records the changes the pane asks for; its workbook
@@ -54,23 +55,7 @@ async function qingpuTwoForms(): Promise<Grid[]> {
   return grids;
 }
 
-beforeAll(() => {
-  window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {} })) as never;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as never;
-});
-
-const LONG = { timeout: 20_000 };
-const cards = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('[data-code]')];
-
-async function menu(item: string, trigger = '更多') {
-  fireEvent.click(screen.getByRole('button', { name: trigger }));
-  const entry = await screen.findByRole('menuitem', { name: item });
-  await act(async () => fireEvent.click(entry));
-}
+beforeAll(stubLayout);
 
 async function checkWorkbookIn(host: Host, summary: string) {
   const view = render(<App picked={{ kind: 'excel', host }} />);

@@ -12,6 +12,7 @@ import { readBatchFile } from '../../src/taskpane/batch';
 import { correctedCopy, correctedCopyName } from '../../src/taskpane/correctedCopy';
 import { planChange } from '../../src/taskpane/planChange';
 import { FORMS_DIR } from '../core/fixtures';
+import { differences, noteOf } from '../io/workbookCells';
 
 /**
  * 下载改正后的副本 on the preview page: the copy is built from the user's own bytes and
@@ -27,12 +28,6 @@ const textIn = (grids: Grid[], sheet: string, a1: string) => {
   const { row, col } = parseAddress(a1);
   return cellAt(grid, row - grid.top, col - grid.left).text;
 };
-const noteOf = (note: unknown): string =>
-  note === undefined
-    ? ''
-    : typeof note === 'string'
-      ? note
-      : (note as { texts: { text: string }[] }).texts.map((t) => t.text).join('');
 
 async function reopen(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -40,28 +35,6 @@ async function reopen(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook
   return wb;
 }
 
-/** Every cell of `a`'s sheets whose value or number format differs in `b`, as sheet!cell. */
-function differences(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[] {
-  const out: string[] = [];
-  for (const ws of a.worksheets) {
-    const other = b.getWorksheet(ws.name);
-    if (!other) {
-      out.push(`${ws.name} missing`);
-      continue;
-    }
-    const rows = Math.max(ws.rowCount, other.rowCount);
-    const cols = Math.max(ws.columnCount, other.columnCount);
-    for (let r = 1; r <= rows; r++) {
-      for (let c = 1; c <= cols; c++) {
-        const x = ws.getCell(r, c);
-        const y = other.getCell(r, c);
-        if (JSON.stringify(x.value) !== JSON.stringify(y.value) || (x.numFmt ?? '') !== (y.numFmt ?? ''))
-          out.push(`${ws.name}!${x.address}`);
-      }
-    }
-  }
-  return out;
-}
 
 /**
  * The preview of 青浦 2024 after 全部改正 (表4!H6 8.72 → 8.27, G20 96.52 → 96.07), then

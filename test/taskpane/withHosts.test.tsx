@@ -8,17 +8,9 @@ import { App } from '../../src/taskpane/App';
 import { FakeExcel } from '../hosts/excel/fakeOffice';
 import { qingpuGrids } from '../hosts/excel/fixtures';
 import { FakeEt } from '../hosts/wps/fakeEt';
+import { stubLayout, LONG } from './paneHarness';
 
-beforeAll(() => {
-  window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {} })) as never;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as never;
-});
-
-const LONG = { timeout: 30_000 };
+beforeAll(stubLayout);
 
 /** A workbook in one of the hosts' fakes: its host, what it holds now, and the same file saved and opened again. */
 interface Workbook {
