@@ -1,7 +1,13 @@
 import { columnName, parseAddress } from '../../core/grid';
 import { EtObject } from './etObject';
-import { MAX_ADDRESS } from './readSheet';
 import { rangeAt } from './workbook';
+
+/**
+ * A string passed to the object model may be cut or refused past 255 characters
+ * (support.microsoft.com KB 213841, "Passed strings longer than 255 characters are
+ * truncated"), so a column's cells are asked in unions of at most this length.
+ */
+export const MAX_ADDRESS = 255;
 
 /**
  * Cells of one column on consecutive rows, and unions of such runs: the blocks the object
@@ -71,7 +77,7 @@ export function unionAddresses(col: number, rows: number[]): string[] {
 }
 
 /** Sorted rows → runs of consecutive rows. */
-function runsOf(rows: number[]): Rows[] {
+export function runsOf(rows: number[]): Rows[] {
   const runs: Rows[] = [];
   for (const r of rows) {
     const last = runs[runs.length - 1];
@@ -82,7 +88,7 @@ function runsOf(rows: number[]): Rows[] {
 }
 
 /** The runs grouped into unions whose address fits in one `Range(address)` call. */
-function unionsOf(runs: Rows[], address: (runs: Rows[]) => string): Rows[][] {
+export function unionsOf(runs: Rows[], address: (runs: Rows[]) => string): Rows[][] {
   const out: Rows[][] = [];
   for (const run of runs) {
     const last = out[out.length - 1];

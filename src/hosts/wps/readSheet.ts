@@ -1,5 +1,6 @@
 import { Cell, CellValue, columnName, Grid } from '../../core/grid';
 import { formatNumber } from '../../core/numberFormat';
+import { runsOf, unionsOf } from './columnRuns';
 import { cellValueOf } from './etErrors';
 import { child, EtObject, numberProp, prop } from './etObject';
 import { rangeAt, sheetName } from './workbook';
@@ -48,13 +49,6 @@ interface Area {
   cols: number;
 }
 
-/**
- * A string passed to the object model may be cut or refused past 255 characters
- * (support.microsoft.com KB 213841, "Passed strings longer than 255 characters are
- * truncated"), so a column's number cells are asked in unions of at most this length.
- */
-export const MAX_ADDRESS = 255;
-
 /** Rows [first, last] of a column, 0-based within the used range. */
 type Run = [number, number];
 
@@ -82,7 +76,7 @@ function numberFormats(sheet: EtObject, used: EtObject, values: CellValue[][], a
           : [[[runs[0][0], (runs[0][0] + runs[0][1]) >> 1]], [[((runs[0][0] + runs[0][1]) >> 1) + 1, runs[0][1]]]];
       for (const half of halves) read(half);
     };
-    for (const union of unions(numberRuns(values, col), address)) {
+    for (const union of unionsOf(numberRuns(values, col), address)) {
       const format = prop(rangeAt(sheet, address(union)), 'NumberFormat');
       const groups = groupRows(union, (r) => decimalsOf(values[r][col] as number));
       if (typeof format === 'string' || groups.length === 1) {
@@ -91,7 +85,7 @@ function numberFormats(sheet: EtObject, used: EtObject, values: CellValue[][], a
       }
       // Mixed: try the cells that look alike first (a form shows 10, 8.5 and 41.20 in
       // one column with 0, 0.0 and 0.00); a wrong guess costs halvings, never a wrong format.
-      for (const rows of groups) for (const part of unions(runsOf(rows), address)) read(part);
+      for (const rows of groups) for (const part of unionsOf(runsOf(rows), address)) read(part);
     }
   }
   return formats;
@@ -115,28 +109,6 @@ function groupRows(runs: Run[], key: (row: number) => number): number[][] {
     }
   }
   return [...groups.values()];
-}
-
-/** Rows in order → runs of consecutive rows. */
-function runsOf(rows: number[]): Run[] {
-  const runs: Run[] = [];
-  for (const r of rows) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === r - 1) last[1] = r;
-    else runs.push([r, r]);
-  }
-  return runs;
-}
-
-/** The runs grouped into unions whose address fits in one `Range(address)` call. */
-function unions(runs: Run[], address: (runs: Run[]) => string): Run[][] {
-  const out: Run[][] = [];
-  for (const run of runs) {
-    const last = out[out.length - 1];
-    if (last && address([...last, run]).length <= MAX_ADDRESS) last.push(run);
-    else out.push([run]);
-  }
-  return out;
 }
 
 /** Runs of consecutive number cells in a column. */
