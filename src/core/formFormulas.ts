@@ -56,12 +56,18 @@ export function formFormulas(
     const { row, col } = parseAddress(a1);
     return cellAt(grid, row - grid.top, col - grid.left);
   };
+  // What the formulas refer to must be a number to the spreadsheet too: `10分` or `1,000.00元`
+  // reads as a number here, but Excel's arithmetic gives #VALUE! and SUM skips it.
+  const computable = (read: Read<NumberReading> | null | undefined): boolean =>
+    !!read &&
+    read.value.kind === 'number' &&
+    (typeof cell(read.cell).value === 'number' || !UNIT_MARKS.test(cell(read.cell).text));
   const places = profile.places;
   const decimalsFormat = places === 0 ? '0' : `0.${'0'.repeat(places)}`;
   // Every line's 执行率, so that none goes stale when its amounts change.
   for (const line of form.fund?.rows ?? []) {
-    const budget = line.budget?.value.kind === 'number' ? line.budget.value.value : null;
-    const actual = line.actual?.value.kind === 'number' ? line.actual.value.value : null;
+    const budget = computable(line.budget) ? numberIn(line.budget) : null;
+    const actual = computable(line.actual) ? numberIn(line.actual) : null;
     if (!line.rate || budget === null || actual === null || !budget.gt(0) || actual.isNegative()) continue;
     const computed = fundRate(budget, actual, profile)!;
     const target = cell(line.rate.cell);
@@ -82,13 +88,13 @@ export function formFormulas(
   const row = totalFundRow(form);
   let fundScoreRef: string | null = null;
   let fundScoreValue: Decimal | null = null;
-  if (row?.budget && row.actual && isNumber(row.budget) && isNumber(row.actual)) {
-    const budget = row.budget.cell;
-    const actual = row.actual.cell;
+  if (row && computable(row.budget) && computable(row.actual)) {
+    const budget = row.budget!.cell;
+    const actual = row.actual!.cell;
     const guard = (x: string) => `IF(${budget}=0,"",${x})`;
     const exact = `${actual}/${budget}*100`;
     const rateExpr = rounded(exact, places, profile.rateRounding);
-    const weight = row.weight && isNumber(row.weight) ? row.weight.cell : '10';
+    const weight = computable(row.weight) ? row.weight!.cell : (numberIn(row.weight)?.toFixed() ?? '10');
     if (row.score && fund?.score.computed) {
       const base = profile.scoreBase === 'exact' ? exact : rateExpr;
       const share = profile.scoreBase === 'exact' ? `${actual}/${budget}*${weight}` : `${rateExpr}/100*${weight}`;
@@ -113,7 +119,8 @@ export function formFormulas(
   const fundCounts = totals?.fundInTotal ?? false;
   let totalRef: string | null = null;
   let totalValue: Decimal | null = null;
-  if (indicators.length > 0 && (!fundCounts || fundScoreRef)) {
+  const scoresComputable = indicators.every((i) => i.score!.value.kind !== 'number' || computable(i.score));
+  if (indicators.length > 0 && scoresComputable && (!fundCounts || fundScoreRef)) {
     const scores = cellList(indicators.map((i) => i.score!.cell));
     totalValue = indicators
       .reduce((s, i) => s.plus(i.score!.value.kind === 'number' ? i.score!.value.shown : 0), new Decimal(0))
@@ -155,9 +162,12 @@ export function formFormulas(
   return { writes, rules: scoreRules(sheet, indicators) };
 }
 
-function isNumber(read: Read<NumberReading>): boolean {
-  return read.value.kind === 'number';
+function numberIn(read: Read<NumberReading> | null | undefined): Decimal | null {
+  return read?.value.kind === 'number' ? read.value.value : null;
 }
+
+/** A unit or sign around a number that a spreadsheet does not take off (values.ts withoutUnit does). */
+const UNIT_MARKS = /[元分¥￥\u2212]/;
 
 /** `H10:H14,H16` for a list of cells: runs of one column become ranges. */
 function cellList(cells: string[]): string {

@@ -61,6 +61,19 @@ function readCell(cell: Cell): NumberReading {
   return readNumberText(cell.text !== '' ? cell.text : (v ?? ''));
 }
 
+/**
+ * A number as typed or pasted from a PDF with its unit around it: `¥1,000.00`, `1,000.00元`,
+ * `10分`, and a minus sign (U+2212) that NFKC leaves as it is. `万元` is not taken off: a
+ * 万元 amount in a 元 table is another number, not a slip of the pen.
+ */
+function withoutUnit(text: string): string {
+  // Lookaheads only: Safari 14, the engine of Excel on older Macs, cannot parse a lookbehind.
+  return text
+    .replace(/^¥(?=[\d.])/, '')
+    .replace(/([\d.])(元|分)$/, '$1')
+    .replace(/^\u2212(?=[\d.])/, '-');
+}
+
 export function readNumberText(raw: string): NumberReading {
   const text = raw.normalize('NFKC').trim();
   if (text === '') return { kind: 'empty' };
@@ -68,7 +81,7 @@ export function readNumberText(raw: string): NumberReading {
     return { kind: 'error', text: text.toUpperCase() };
   }
   if (DASHES.test(text)) return { kind: 'empty' };
-  const m = /^([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(%|\(%\))?$/.exec(text.replace(/\s+/g, ''));
+  const m = /^([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(%|\(%\))?$/.exec(withoutUnit(text.replace(/\s+/g, '')));
   if (!m || (m[2] === undefined && m[3] === undefined)) return { kind: 'invalid', text: raw.trim() };
   const digits = `${m[1]}${(m[2] ?? '0').replace(/,/g, '')}${m[3] ?? ''}`;
   const value = new Decimal(digits);

@@ -91,6 +91,23 @@ describe('改为公式: plain Excel formulas reproduce the engine in HyperFormul
     expect(value('表4', 'B21')).toBe(engine.totals!.grade.computed);
   });
 
+  it('a cell typed with its unit (`10分`) is never referred to: Excel gives #VALUE! for it and SUM skips it', async () => {
+    const grids = (await fixtureXlsx('qingpu-2024-self-eval')).map((g) => {
+      if (g.sheet !== '表4') return g;
+      const cells = g.cells.map((r) => (r ? [...r] : []));
+      cells[5][5] = { value: '10分', text: '10分' }; // F6, the fund 分值
+      cells[12][6] = { value: `${cells[12][6]!.text}分`, text: `${cells[12][6]!.text}分` }; // G13, an indicator's 得分
+      return { ...g, cells };
+    });
+    const { writes } = workbookFormulas(checkWorkbook(grids), grids);
+    const mine = writes.filter((w) => w.sheet === '表4');
+    expect(mine.some((w) => /\bF6\b/.test(w.value) || /\bG13\b/.test(w.value))).toBe(false);
+    // The 资金得分 takes the 分值 as a number, and gives what the engine gives.
+    expect(evaluate(grids, mine)('表4', 'H6')).toBe(8.27);
+    // No 总分 formula: a SUM that skips the typed 得分 would be wrong.
+    expect(mine.map((w) => w.cell)).not.toContain('G20');
+  });
+
   it('=PERF.* on request', async () => {
     const grids = await fixtureXlsx('qingpu-2024-self-eval');
     const { writes } = workbookFormulas(checkWorkbook(grids), grids, { perf: true });

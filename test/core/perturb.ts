@@ -17,6 +17,8 @@ export interface FormLayout {
   indicatorRows: number[];
   /** Column of the indicator names. */
   nameColumn: number | null;
+  /** Cells a person may type a unit into: 分值 and 得分 (分), amounts of a 元 table (元). */
+  unitCells: { row: number; col: number; unit: '分' | '元' }[];
 }
 
 export function layoutOf(result: FormResult, rows: string[][]): FormLayout {
@@ -31,12 +33,20 @@ export function layoutOf(result: FormResult, rows: string[][]): FormLayout {
     }
   }
   const first = result.form.indicators[0];
+  const at = (cell: string | undefined, unit: '分' | '元') => (cell ? [{ row: rowOf(cell), col: parseAddress(cell).col, unit }] : []);
+  const unitCells = [
+    ...result.form.indicators.flatMap((i) => [...at(i.weight?.cell, '分'), ...at(i.score?.cell, '分')]),
+    ...(result.form.fund?.unit === '元'
+      ? result.form.fund.rows.flatMap((r) => [r.initialBudget, r.budget, r.actual].flatMap((read) => at(read?.cell, '元')))
+      : []),
+  ];
   return {
     fundHeader,
     fundLines,
     indicatorHeader: result.form.indicatorHeader ? rowOf(result.form.indicatorHeader.cell) : null,
     indicatorRows: result.form.indicators.map((i) => i.row - top),
     nameColumn: first ? parseAddress(first.name.cell).col : null,
+    unitCells,
   };
 }
 
@@ -101,6 +111,16 @@ export const synonyms: Perturbation = (rows, _layout, pick) => {
       return t;
     }),
   );
+};
+
+/** Units typed after the numbers: `10分` for a 分值 or 得分, `1,000.00元` for an amount of a 元 table. */
+export const typeUnits: Perturbation = (rows, layout) => {
+  const out = copy(rows);
+  for (const { row, col, unit } of layout.unitCells) {
+    const text = out[row]?.[col]?.trim() ?? '';
+    if (/^-?[\d,]*\.?\d+$/.test(text)) out[row][col] = `${text}${unit}`;
+  }
+  return out;
 };
 
 /** A blank template's leftovers and 其中 breakdown rows between the indicators. */

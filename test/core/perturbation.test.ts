@@ -11,6 +11,7 @@ import {
   spaceLabels,
   splitHeader,
   synonyms,
+  typeUnits,
   weightFirst,
 } from './perturb';
 import { PROVINCE_FORMS, provinceRows } from './provinces';
@@ -37,6 +38,7 @@ const codes = (r: FormResult, without: (message: string) => boolean = () => fals
 const ALL: [string, Perturbation, 'clean' | 'any'][] = [
   ['synonyms', synonyms, 'any'],
   ['spaceLabels', spaceLabels, 'any'],
+  ['typeUnits', typeUnits, 'any'],
   ['weightFirst', weightFirst, 'clean'],
   ['dropInitialBudget', dropInitialBudget, 'clean'],
   ['shiftRows', shiftRows, 'any'],

@@ -21,6 +21,18 @@ describe('number cells', () => {
     expect(num('十万')).toBe('invalid');
   });
 
+  test('a unit typed around the number, as PDFs and hand-typed cells carry it', () => {
+    expect(num('8.27分')).toEqual(['8.27', false, 2]);
+    expect(num('10 分')).toEqual(['10', false, 0]);
+    expect(num('1,000.00元')).toEqual(['1000', false, 2]);
+    expect(num('￥302,003.60')).toEqual(['302003.6', false, 2]);
+    expect(num('\u22123')).toEqual(['-3', false, 0]);
+    // A 万元 amount in a 元 table is another number: never read as if the unit were not there.
+    expect(num('34.08万元')).toBe('invalid');
+    expect(num('分')).toBe('invalid');
+    expect(num('¥')).toBe('invalid');
+  });
+
   test('a typed percent cell and the text "84.13%" mean the same', () => {
     const typed = readNumber({ value: 0.8413, text: '84.13%', format: '0.00%' });
     const text = readNumber({ value: '84.13%', text: '84.13%' });
