@@ -36,6 +36,7 @@ import { FindingList } from './FindingList';
 import { GridView } from './GridView';
 import { Lang, langFor, MESSAGES } from './i18n';
 import { PickedHost } from './pickHost';
+import { ProgressRow } from './ProgressRow';
 import { severityAccents } from './severity';
 import type { ChangeRequest, PlannedChange } from './planChange';
 import { CheckCancelled, CheckOutcome, PaneFinding, planOffThread, Progress, runCheck } from './runCheck';
@@ -66,8 +67,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: '6px', margin: '8px 0' },
   block: { margin: '8px 0' },
   opened: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
-  progress: { display: 'flex', alignItems: 'center', gap: '8px', margin: '6px 0' },
-  progressText: { flexGrow: 1, minWidth: 0 },
+  progress: { margin: '6px 0' },
   grid: {
     padding: '0 12px 12px',
     '@media (min-width: 720px)': {
@@ -555,17 +555,13 @@ export function App(props: { picked: PickedHost }) {
           ) : null}
 
           {busy ? (
-            <div className={styles.progress}>
-              <div className={styles.progressText}>
-                <ProgressBar aria-label={busy} />
-                <Text size={200}>{busy}</Text>
-              </div>
-              {checking ? (
-                <Button size="small" onClick={() => checking.abort()}>
-                  {t.cancel}
-                </Button>
-              ) : null}
-            </div>
+            <ProgressRow
+              className={styles.progress}
+              text={busy}
+              label={busy}
+              onCancel={checking ? () => checking.abort() : undefined}
+              cancelLabel={t.cancel}
+            />
           ) : null}
 
           {notice ? (

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
 import { ChangeEvent, DragEvent, useMemo, useRef, useState } from 'react';
 import {
   BATCH_ACCEPT,
@@ -15,6 +15,7 @@ import {
 import { BATCH_MESSAGES } from './batchMessages';
 import { download, XLSX_TYPE } from './download';
 import { Lang } from './i18n';
+import { ProgressRow } from './ProgressRow';
 import { CheckCancelled, checkOffThread } from './runCheck';
 
 const useStyles = makeStyles({
@@ -30,8 +31,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  progress: { display: 'flex', alignItems: 'center', gap: '8px', margin: '8px 0' },
-  progressText: { flexGrow: 1, minWidth: 0 },
+  progress: { margin: '8px 0' },
   tableWrap: { overflowX: 'auto', margin: '8px 0' },
   table: {
     borderCollapse: 'collapse',
@@ -233,17 +233,14 @@ export function BatchView(props: {
       </div>
 
       {progress ? (
-        <div className={styles.progress}>
-          <div className={styles.progressText}>
-            <ProgressBar value={progress.value} aria-label={t.progressLabel} aria-valuetext={progress.text} />
-            <Text size={200}>{progress.text}</Text>
-          </div>
-          {controller ? (
-            <Button size="small" onClick={() => controller.abort()}>
-              {t.cancel}
-            </Button>
-          ) : null}
-        </div>
+        <ProgressRow
+          className={styles.progress}
+          text={progress.text}
+          label={t.progressLabel}
+          value={progress.value}
+          onCancel={controller ? () => controller.abort() : undefined}
+          cancelLabel={t.cancel}
+        />
       ) : null}
 
       {notice ? (
